@@ -1,0 +1,29 @@
+/**
+ * The current run, as a service that the runtime provides to every block
+ * (R4.3): its variables, the locals, the job's name and id, and the size
+ * limits in force. The VARIABLE blocks use it; so can developers' blocks.
+ *
+ * @since 0.1.0
+ */
+import { Context } from "effect"
+import type { SizeLimits } from "./Limits.js"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface CurrentRunShape {
+  /** The run's variables; blocks may change them. Keys are user data. */
+  readonly variables: Record<string, unknown>
+  /** The developer's locals: read them, never change them. */
+  readonly locals: Readonly<Record<string, unknown>>
+  readonly jobName: string | null
+  readonly jobId: string | null
+  readonly sizeLimits: SizeLimits
+}
+
+/**
+ * @since 0.1.0
+ * @category tags
+ */
+export class CurrentRun extends Context.Tag("effect-conduit/CurrentRun")<CurrentRun, CurrentRunShape>() {}

@@ -1,0 +1,83 @@
+/**
+ * An invocation calls one block with resolved parameters: it decodes them
+ * against the block's schema (INVALID_TYPE on a mismatch, naming the path),
+ * runs the block's Effect, and classifies whatever comes out of it into a
+ * step error (R5.2). Nothing a block does escapes as an exception.
+ *
+ * @since 0.1.0
+ */
+import { Cause, Effect, Either, ParseResult, Schema } from "effect"
+import type * as Block from "./Block.js"
+import * as StepError from "./StepError.js"
+
+const decoders = new WeakMap<object, (u: unknown) => Either.Either<unknown, ParseResult.ParseError>>()
+
+const decoderFor = (schema: Schema.Schema<any, any, never>) => {
+  let decode = decoders.get(schema)
+  if (decode === undefined) {
+    decode = Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "error" })
+    decoders.set(schema, decode)
+  }
+  return decode
+}
+
+/**
+ * Decodes resolved parameters against a block's schema. A block that takes
+ * any parameters receives them as they are.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decodeParameters = (
+  block: Block.Any,
+  parameters: Record<string, unknown>
+): Either.Either<unknown, StepError.InvalidType> => {
+  if (block.parameters === "any") return Either.right(parameters)
+  let result: Either.Either<unknown, ParseResult.ParseError>
+  try {
+    result = decoderFor(block.parameters)(parameters)
+  } catch (defect) {
+    return Either.left(new StepError.InvalidType({ message: StepError.describe(defect) }))
+  }
+  return Either.mapLeft(result, (error) => new StepError.InvalidType({ message: formatParseError(error) }))
+}
+
+/**
+ * A decode error as one line per problem: `path: what was expected`.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const formatParseError = (error: ParseResult.ParseError): string =>
+  ParseResult.ArrayFormatter.formatErrorSync(error)
+    .map((issue) => {
+      const path = issue.path.map(String).join(".")
+      return path === "" ? issue.message : `${path}: ${issue.message}`
+    })
+    .join("; ")
+
+/**
+ * Decodes the parameters and runs the block, turning every failure and
+ * defect into a step error. Interruption is left as it is, so that time
+ * limits and callers can stop a block.
+ *
+ * @since 0.1.0
+ * @category running
+ */
+export const invoke = <R>(
+  block: Block.Block<unknown, unknown, R>,
+  parameters: Record<string, unknown>
+): Effect.Effect<unknown, StepError.StepError, R> => {
+  const decoded = decodeParameters(block, parameters)
+  if (Either.isLeft(decoded)) return Effect.fail(decoded.left)
+  return Effect.suspend(() => block.run(decoded.right)).pipe(
+    Effect.catchAllCause((cause) => {
+      if (Cause.isInterruptedOnly(cause)) return Effect.failCause(cause as Cause.Cause<never>)
+      const failure = Cause.failureOption(cause)
+      if (failure._tag === "Some") return Effect.fail(StepError.fromUnknown(failure.value))
+      const defect = Cause.dieOption(cause)
+      const message = defect._tag === "Some" ? StepError.describe(defect.value) : Cause.pretty(cause)
+      return Effect.fail(new StepError.UnhandledException({ message, cause: defect._tag === "Some" ? defect.value : cause }))
+    })
+  )
+}

@@ -1,0 +1,120 @@
+/**
+ * Parameter schemas for blocks. A block describes its parameters with an
+ * `effect/Schema` struct; the schemas here cover the JSON kinds users write,
+ * give decode errors in the words users see ("expected a number, got \"x\""),
+ * and hand containers to the block by reference, so that in-place blocks can
+ * change a variable they were given (R10.2).
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import type { ParseResult } from "effect"
+import * as Value from "./Value.js"
+
+const got = (issue: ParseResult.ParseIssue): string => `got ${Value.preview(issue.actual)}`
+
+const expecting = (what: string) => (issue: ParseResult.ParseIssue) => `expected ${what}, ${got(issue)}`
+
+/**
+ * Any number, finite or not.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const number = Schema.Number.annotations({ message: expecting("a number") })
+
+/**
+ * A whole number.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const integer = Schema.Number.pipe(Schema.int()).annotations({
+  message: expecting("an integer"),
+  jsonSchema: { type: "integer" }
+})
+
+/**
+ * Any text.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const text = Schema.String.annotations({ message: expecting("a text") })
+
+/**
+ * `true` or `false`.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const boolean = Schema.Boolean.annotations({ message: expecting("a boolean") })
+
+/**
+ * Any value at all (JSON data, usually). Passed to the block as it is.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const any = Schema.Unknown.annotations({ jsonSchema: {} })
+
+/**
+ * An array, passed by reference: a block that changes it changes the
+ * variable it came from.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const list = Schema.declare((u): u is Array<unknown> => Array.isArray(u), {
+  identifier: "list",
+  message: expecting("a list"),
+  jsonSchema: { type: "array" }
+})
+
+/**
+ * A plain object, passed by reference (see `list`).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const dictionary = Schema.declare((u): u is Record<string, unknown> => Value.isPlainObject(u), {
+  identifier: "dictionary",
+  message: expecting("a dictionary"),
+  jsonSchema: { type: "object" }
+})
+
+/**
+ * A parameter that may be left out, taking `value` when it is. The default
+ * appears in `conduit blocks` and in the JSON Schema.
+ *
+ * @example
+ * ```ts
+ * Schema.Struct({ join_with: Parameter.withDefault(Parameter.text, " ") })
+ * ```
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const withDefault = <S extends Schema.Schema<any, any, never>>(schema: S, value: Schema.Schema.Type<S>) =>
+  Schema.optionalWith(schema.annotations({ default: value }) as S, {
+    default: () => Value.copy(value) as Schema.Schema.Type<S>
+  })
+
+/**
+ * A parameter that may be left out, with no default.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const optional = <S extends Schema.Schema<any, any, never>>(schema: S) => Schema.optional(schema)
+
+/**
+ * Adds a description, shown by `conduit blocks` and in the JSON Schema.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const describe =
+  (description: string) =>
+  <S extends Schema.Schema<any, any, never>>(schema: S): S =>
+    schema.annotations({ description }) as S

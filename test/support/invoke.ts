@@ -1,0 +1,37 @@
+/**
+ * Test support: calls one block the way a step would, with a fresh run
+ * service, and returns its result or the status it failed with.
+ */
+import { Effect, Either } from "effect"
+import type { Block } from "../../src/index.js"
+import { CurrentRun, Invocation, Limits, StepError } from "../../src/index.js"
+
+export interface Outcome {
+  readonly status: string
+  readonly result?: unknown
+  readonly error?: string
+}
+
+/** Runs `block` with `parameters` and the given variables; never fails. */
+export const invokeBlock = (
+  block: Block.Any,
+  parameters: Record<string, unknown>,
+  variables: Record<string, unknown> = {},
+  locals: Record<string, unknown> = {}
+): Effect.Effect<Outcome> =>
+  Invocation.invoke(block, parameters).pipe(
+    Effect.provideService(CurrentRun.CurrentRun, {
+      variables,
+      locals,
+      jobName: null,
+      jobId: null,
+      sizeLimits: Limits.defaultSizeLimits
+    }),
+    Effect.either,
+    Effect.map(
+      Either.match({
+        onLeft: (error): Outcome => ({ status: StepError.statusOf(error).name, error: error.message }),
+        onRight: (result): Outcome => ({ status: "DONE", result })
+      })
+    )
+  ) as Effect.Effect<Outcome>
