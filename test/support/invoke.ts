@@ -3,8 +3,11 @@
  * service, and returns its result or the status it failed with.
  */
 import { Effect, Either } from "effect"
-import type { Block } from "../../src/index.js"
-import { CurrentRun, Invocation, Limits, StepError } from "../../src/index.js"
+import type * as Block from "../../src/Block.js"
+import * as CurrentRun from "../../src/CurrentRun.js"
+import * as Invocation from "../../src/Invocation.js"
+import * as Limits from "../../src/Limits.js"
+import * as StepError from "../../src/StepError.js"
 
 export interface Outcome {
   readonly status: string

@@ -1,0 +1,308 @@
+/**
+ * A job is a workflow bound to a registry and the developer's options, ready
+ * to run (SPEC section 6). Building a job decides every step's pre-flight
+ * status (R6.1): BLOCK_NOT_FOUND, DUPLICATE_STEP_IDS, FORBIDDEN_BLOCK,
+ * BLOCK_LIMIT_EXCEED, STEP_LIMIT_EXCEED, else NONE. The statuses take effect
+ * when a run reaches the step; `check` shows them without running anything.
+ *
+ * A job is an immutable value: every run starts from the same initial state.
+ *
+ * @since 0.1.0
+ */
+import { Duration, Effect } from "effect"
+import type * as Block from "./Block.js"
+import type { JobFinished, RunEvent, StepUpdated } from "./Events.js"
+import * as Limits from "./Limits.js"
+import * as Pattern from "./Pattern.js"
+import * as Registry from "./Registry.js"
+import * as Resolver from "./Resolver.js"
+import * as Status from "./Status.js"
+import * as StepError from "./StepError.js"
+import * as Value from "./Value.js"
+import * as Workflow from "./Workflow.js"
+
+/**
+ * A hook: a plain function or one that returns an Effect. A hook that fails
+ * or dies is logged and changes nothing (R11.2).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Hook<E extends RunEvent> = (event: E) => void | Effect.Effect<unknown, unknown, never>
+
+/**
+ * What a developer decides about a job (R13.1). Every field is optional and
+ * has a safe default (see `Limits`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options<Es extends ReadonlyArray<Registry.Entry> = ReadonlyArray<Registry.Entry>> {
+  /** Tags the job carries; a block needs all of its tags here to be allowed. */
+  readonly tags?: Iterable<string> | undefined
+  /** How many steps may run; the step at position p > limit gets STEP_LIMIT_EXCEED. */
+  readonly stepLimit?: number | undefined
+  /** Block-limit overrides: pattern to number, or null for unlimited (R6.4). */
+  readonly blockLimits?: Iterable<readonly [string, number | null]> | Readonly<Record<string, number | null>> | undefined
+  /** The time one step may run. */
+  readonly stepTimeout?: Duration.DurationInput | undefined
+  /** The time a whole run may take. */
+  readonly deadline?: Duration.DurationInput | undefined
+  /** Bounds on values; missing fields keep their defaults. */
+  readonly sizeLimits?: Partial<Limits.SizeLimits> | undefined
+  /** The developer's initial variables; the workflow's `variables` go over them. */
+  readonly variables?: Readonly<Record<string, unknown>> | undefined
+  /** Values users can read with `{< ... >}` but never change. */
+  readonly locals?: Readonly<Record<string, unknown>> | undefined
+  /** Private blocks that exist only for this job (R4.4). */
+  readonly blocks?: Es | undefined
+  /** Called with every step's final state (R11). */
+  readonly onStepUpdate?: Hook<StepUpdated> | undefined
+  /** Called once when the run has finished (R11). */
+  readonly onJobFinish?: Hook<JobFinished> | undefined
+}
+
+/**
+ * A step as the job knows it: where it stands, what it calls, and its
+ * pre-flight status.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface PlannedStep<R = never> {
+  readonly id: string
+  readonly position: number
+  /** The block's display name, or the action as written when no block has it. */
+  readonly action: string
+  readonly block: Block.Block<unknown, unknown, R> | undefined
+  readonly document: Workflow.StepDocument
+  readonly parameters: Record<string, unknown>
+  readonly compiled: Resolver.Compiled
+  readonly conditions: ReadonlyArray<Resolver.Compiled> | null
+  readonly forced: boolean
+  /** The pre-flight failure, or undefined when the step may run. */
+  readonly preflight: StepError.StepError | undefined
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Job<R = never> {
+  readonly _tag: "Job"
+  readonly name: string | null
+  readonly id: string | null
+  readonly steps: ReadonlyArray<PlannedStep<R>>
+  readonly registry: Registry.Registry<R>
+  readonly tags: ReadonlySet<string>
+  readonly stepLimit: number
+  readonly stepTimeout: Duration.Duration
+  readonly deadline: Duration.Duration
+  readonly sizeLimits: Limits.SizeLimits
+  /** The initial variables; each run works on its own copy. */
+  readonly variables: Readonly<Record<string, unknown>>
+  readonly locals: Readonly<Record<string, unknown>>
+  readonly onStepUpdate: Hook<StepUpdated> | undefined
+  readonly onJobFinish: Hook<JobFinished> | undefined
+}
+
+/**
+ * Binds a decoded workflow to a registry and options. Throws
+ * `Registry.DuplicateBlockError` when a private block clashes with the
+ * registry (a developer error, R4.4).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = <R, const Es extends ReadonlyArray<Registry.Entry> = []>(
+  workflow: Workflow.Workflow,
+  registry: Registry.Registry<R>,
+  options: Options<Es> = {}
+): Job<R | Registry.EntryRequirements<Es[number]>> => {
+  type R2 = Registry.EntryRequirements<Es[number]>
+  const blocks = options.blocks ? Registry.add(registry, ...options.blocks) : registry
+  const tags = new Set(options.tags ?? [])
+  const stepLimit = options.stepLimit ?? Limits.defaultStepLimit
+  const sizeLimits = { ...Limits.defaultSizeLimits, ...options.sizeLimits }
+  const overrides = compileOverrides(options.blockLimits)
+  const seenIds = new Set<string>()
+  const uses = new Map<string, number>()
+
+  const steps = workflow.steps.map((document, index): PlannedStep<R | R2> => {
+    const position = index + 1
+    const id = document.id === undefined || document.id === null ? String(position) : String(document.id)
+    const block = Registry.lookup(blocks, document.action) as Block.Block<unknown, unknown, R | R2> | undefined
+    let used = 0
+    if (block !== undefined) {
+      used = (uses.get(block.displayName) ?? 0) + 1
+      uses.set(block.displayName, used)
+    }
+    const preflight = preflightOf({ id, position, block, action: document.action, used, seenIds, tags, stepLimit, overrides })
+    seenIds.add(id)
+    const parameters = document.parameters ?? {}
+    const conditions = document.if === undefined ? null : typeof document.if === "string" ? [document.if] : document.if
+    return {
+      id,
+      position,
+      action: block?.displayName ?? document.action,
+      block,
+      document,
+      parameters,
+      compiled: Resolver.compile(parameters, sizeLimits),
+      conditions: conditions === null ? null : conditions.map((condition) => Resolver.compile(condition, sizeLimits)),
+      forced: document.forced ?? false,
+      preflight
+    }
+  })
+
+  return {
+    _tag: "Job",
+    name: workflow.name ?? null,
+    id: workflow.id ?? null,
+    steps,
+    registry: blocks,
+    tags,
+    stepLimit,
+    stepTimeout: Duration.decode(options.stepTimeout ?? Limits.defaultStepTimeout),
+    deadline: Duration.decode(options.deadline ?? Limits.defaultDeadline),
+    sizeLimits,
+    variables: mergeVariables(options.variables, workflow.variables),
+    locals: options.locals ?? {},
+    onStepUpdate: options.onStepUpdate,
+    onJobFinish: options.onJobFinish
+  }
+}
+
+/**
+ * The same job with other hooks (R11.2); hooks not given are kept.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const withHooks = <R>(
+  job: Job<R>,
+  hooks: { readonly onStepUpdate?: Hook<StepUpdated>; readonly onJobFinish?: Hook<JobFinished> }
+): Job<R> => ({
+  ...job,
+  onStepUpdate: hooks.onStepUpdate ?? job.onStepUpdate,
+  onJobFinish: hooks.onJobFinish ?? job.onJobFinish
+})
+
+/**
+ * Loads a workflow from JSON or YAML text, or from a parsed value, and binds
+ * it. Fails with `WorkflowLoadError` for a malformed document (R3.3).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const load = <R, const Es extends ReadonlyArray<Registry.Entry> = []>(
+  input: string | unknown,
+  registry: Registry.Registry<R>,
+  options: Options<Es> = {}
+): Effect.Effect<Job<R | Registry.EntryRequirements<Es[number]>>, Workflow.WorkflowLoadError> =>
+  (typeof input === "string" ? Workflow.parse(input) : Workflow.decode(input)).pipe(
+    Effect.map((workflow) => make(workflow, registry, options))
+  )
+
+/**
+ * One step's pre-flight verdict, as `check` reports it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Verdict {
+  readonly id: string
+  readonly position: number
+  readonly action: string
+  readonly status: Status.Status
+  readonly error: string | undefined
+}
+
+/**
+ * Every step's pre-flight status, without running anything (R6.6).
+ *
+ * @since 0.1.0
+ * @category checking
+ */
+export const check = <R>(job: Job<R>): ReadonlyArray<Verdict> =>
+  job.steps.map((step) => ({
+    id: step.id,
+    position: step.position,
+    action: step.action,
+    status: step.preflight === undefined ? Status.NONE : StepError.statusOf(step.preflight),
+    error: step.preflight?.message
+  }))
+
+// ---- internal ----
+
+interface Override {
+  readonly pattern: Pattern.Pattern
+  readonly limit: number | null
+}
+
+const compileOverrides = (input: Options["blockLimits"]): ReadonlyArray<Override> => {
+  if (input === undefined) return []
+  const pairs = Symbol.iterator in input ? [...(input as Iterable<readonly [string, number | null]>)] : Object.entries(input)
+  return pairs.map(([pattern, limit]) => ({ pattern: Pattern.make(pattern), limit }))
+}
+
+/** The limit for a block: an exact override, else the first matching pattern, else `maxUses` (R6.3, R6.4). */
+const limitFor = (block: Block.Any, overrides: ReadonlyArray<Override>): number | null => {
+  const exact = overrides.find((override) => override.pattern.exact && override.pattern.matches(block.displayName))
+  if (exact !== undefined) return exact.limit
+  const matching = overrides.find((override) => !override.pattern.exact && override.pattern.matches(block.displayName))
+  return matching !== undefined ? matching.limit : block.maxUses
+}
+
+const preflightOf = (step: {
+  readonly id: string
+  readonly position: number
+  readonly block: Block.Any | undefined
+  readonly action: string
+  readonly used: number
+  readonly seenIds: ReadonlySet<string>
+  readonly tags: ReadonlySet<string>
+  readonly stepLimit: number
+  readonly overrides: ReadonlyArray<Override>
+}): StepError.StepError | undefined => {
+  const { block } = step
+  if (block === undefined) {
+    return new StepError.BlockNotFound({ action: step.action, message: `no block is named '${step.action}'` })
+  }
+  if (step.seenIds.has(step.id)) {
+    return new StepError.DuplicateStepIds({ id: step.id, message: `an earlier step already has the id '${step.id}'` })
+  }
+  const missingTags = block.tags.filter((tag) => !step.tags.has(tag))
+  if (missingTags.length > 0) {
+    return new StepError.ForbiddenBlock({
+      missingTags,
+      message: `${block.displayName} needs the job tag(s) ${missingTags.join(", ")}`
+    })
+  }
+  const limit = limitFor(block, step.overrides)
+  if (limit !== null && step.used > limit) {
+    return new StepError.BlockLimitExceeded({
+      limit,
+      message: `${block.displayName} may be used ${limit} time(s) in a job; this is use ${step.used}`
+    })
+  }
+  if (step.position > step.stepLimit) {
+    return new StepError.StepLimitExceeded({
+      limit: step.stepLimit,
+      message: `the job may run ${step.stepLimit} step(s); this is step ${step.position}`
+    })
+  }
+  return undefined
+}
+
+const mergeVariables = (
+  developer: Readonly<Record<string, unknown>> | undefined,
+  user: Readonly<Record<string, unknown>> | undefined
+): Readonly<Record<string, unknown>> => {
+  const merged: Record<string, unknown> = {}
+  for (const source of [developer, user]) {
+    if (source === undefined) continue
+    for (const key of Object.keys(source)) Value.setKey(merged, key, source[key])
+  }
+  return merged
+}

@@ -1,0 +1,250 @@
+/**
+ * A run is one execution of a job (SPEC section 7): a fold over the steps,
+ * in order and one at a time, that gives every step a status and produces a
+ * job result. After a failure the remaining steps are SKIPPED unless they are
+ * forced. A run is an Effect that never fails because of a step; it can be
+ * interrupted, and it can be observed as a `Stream` of events (R11).
+ *
+ * @since 0.1.0
+ */
+import { Duration, Effect, Either, Fiber, Queue, Stream } from "effect"
+import * as Contexts from "./Contexts.js"
+import { CurrentRun } from "./CurrentRun.js"
+import type { CurrentRunShape } from "./CurrentRun.js"
+import type { JobFinished, JobResult, RunEvent, StepResult, StepUpdated } from "./Events.js"
+import * as Invocation from "./Invocation.js"
+import type { Hook, Job, PlannedStep } from "./Job.js"
+import * as Resolver from "./Resolver.js"
+import * as Size from "./Size.js"
+import * as Status from "./Status.js"
+import * as StepError from "./StepError.js"
+import * as Value from "./Value.js"
+
+/**
+ * Runs a job and returns its result. The job's hooks see every event before
+ * the returned Effect completes (R11.2).
+ *
+ * @example
+ * ```ts
+ * const result = yield* Run.run(job)
+ * result.success // false when any step failed
+ * ```
+ *
+ * @since 0.1.0
+ * @category running
+ */
+export const run = <R>(job: Job<R>): Effect.Effect<JobResult, never, Exclude<R, CurrentRun>> => {
+  if (job.onStepUpdate === undefined && job.onJobFinish === undefined) return execute(job, undefined)
+  return Effect.gen(function* () {
+    const queue = yield* Queue.unbounded<RunEvent>()
+    const subscriber = yield* Stream.fromQueue(queue).pipe(
+      Stream.takeUntil(isJobFinished),
+      Stream.runForEach((event) => dispatch(job, event)),
+      Effect.fork
+    )
+    const result = yield* execute(job, (event) => Queue.offer(queue, event))
+    yield* Fiber.join(subscriber)
+    return result
+  })
+}
+
+/**
+ * Runs a job as a stream of its events: a `StepUpdated` per step, then one
+ * `JobFinished`. Stopping the stream early interrupts the run.
+ *
+ * @since 0.1.0
+ * @category running
+ */
+export const events = <R>(job: Job<R>): Stream.Stream<RunEvent, never, Exclude<R, CurrentRun>> =>
+  Stream.unwrapScoped(
+    Effect.gen(function* () {
+      const queue = yield* Queue.unbounded<RunEvent>()
+      yield* Effect.forkScoped(execute(job, (event) => Queue.offer(queue, event)))
+      return Stream.fromQueue(queue).pipe(Stream.takeUntil(isJobFinished))
+    })
+  )
+
+const isJobFinished = (event: RunEvent): event is JobFinished => event._tag === "JobFinished"
+
+const dispatch = <R>(job: Job<R>, event: RunEvent): Effect.Effect<void> => {
+  const hook = (event._tag === "StepUpdated" ? job.onStepUpdate : job.onJobFinish) as Hook<RunEvent> | undefined
+  if (hook === undefined) return Effect.void
+  return Effect.suspend(() => {
+    const outcome = hook(event)
+    return Effect.isEffect(outcome) ? Effect.asVoid(outcome) : Effect.void
+  }).pipe(
+    Effect.catchAllCause((cause) =>
+      Effect.logWarning(`the ${event._tag === "StepUpdated" ? "onStepUpdate" : "onJobFinish"} hook failed`, cause)
+    )
+  )
+}
+
+// ---- the fold ----
+
+interface Outcome {
+  readonly status: Status.Status
+  readonly result?: unknown
+  readonly error?: string
+}
+
+/** Mutable state of one run; never shared between runs (R7.5). */
+interface RunState {
+  failed: StepResult | null
+  deadlinePassed: boolean
+  readonly deadlineAt: number
+  readonly service: CurrentRunShape
+  readonly scope: Resolver.Scope
+}
+
+const execute = <R>(
+  job: Job<R>,
+  publish: ((event: RunEvent) => Effect.Effect<unknown>) | undefined
+): Effect.Effect<JobResult, never, Exclude<R, CurrentRun>> =>
+  Effect.suspend(() => {
+    const variables = Value.copy(job.variables) as Record<string, unknown>
+    const jobContext: Contexts.JobContext = {
+      name: job.name,
+      id: job.id,
+      success: null,
+      parameters: job.locals,
+      variables
+    }
+    const stepContexts = job.steps.map(initialContext)
+    const state: RunState = {
+      failed: null,
+      deadlinePassed: false,
+      deadlineAt: Date.now() + Duration.toMillis(job.deadline),
+      service: { variables, locals: job.locals, jobName: job.name, jobId: job.id, sizeLimits: job.sizeLimits },
+      scope: { contexts: Contexts.make(jobContext, stepContexts), limits: job.sizeLimits }
+    }
+    const results: Array<StepResult> = []
+
+    const visit = (step: PlannedStep<R>, index: number) => {
+      const started = performance.now()
+      return Effect.map(outcomeOf(job, step, state), (outcome) => {
+        const result = record(step, outcome, performance.now() - started, stepContexts[index]!)
+        results.push(result)
+        if (state.failed === null && Status.isFailure(outcome.status)) {
+          state.failed = result
+          jobContext.success = false
+        }
+        return result
+      })
+    }
+    const steps = publish === undefined
+      ? Effect.forEach(job.steps, visit, { discard: true })
+      : Effect.forEach(
+          job.steps,
+          (step, index) =>
+            Effect.flatMap(visit(step, index), (result) =>
+              publish({ _tag: "StepUpdated", jobName: job.name, jobId: job.id, step: result } satisfies StepUpdated)
+            ),
+          { discard: true }
+        )
+
+    return steps.pipe(
+      Effect.flatMap(() => {
+        jobContext.success = state.failed === null
+        const result: JobResult = {
+          name: job.name,
+          id: job.id,
+          success: state.failed === null,
+          failedStep: state.failed,
+          steps: results,
+          variables
+        }
+        const finished: JobFinished = { _tag: "JobFinished", result, failedStep: state.failed }
+        return publish === undefined ? Effect.succeed(result) : Effect.as(publish(finished), result)
+      }),
+      Effect.annotateLogs({ jobId: job.id ?? "", jobName: job.name ?? "" })
+    )
+  }) as Effect.Effect<JobResult, never, Exclude<R, CurrentRun>>
+
+const initialContext = <R>(step: PlannedStep<R>): Contexts.StepContext => ({
+  id: step.id,
+  position: step.position,
+  action: step.action,
+  block: { category: step.block?.category ?? null, name: step.block?.name ?? step.action },
+  status: step.preflight === undefined ? Status.NONE : StepError.statusOf(step.preflight),
+  result: null,
+  error: null,
+  parameters: step.parameters
+})
+
+/** Writes the outcome into the step's context and makes its result (R7.3, R8.1). */
+const record = (
+  step: PlannedStep<any>,
+  outcome: Outcome,
+  elapsedMillis: number,
+  context: Contexts.StepContext
+): StepResult => {
+  context.status = outcome.status
+  context.result = outcome.status === Status.DONE ? outcome.result : null
+  context.error = outcome.error ?? null
+  const base = { id: step.id, position: step.position, action: step.action, status: outcome.status, elapsedMillis }
+  return outcome.status === Status.DONE
+    ? { ...base, result: outcome.result }
+    : { ...base, ...(outcome.error === undefined ? {} : { error: outcome.error }) }
+}
+
+const failure = (error: StepError.StepError): Outcome => ({ status: StepError.statusOf(error), error: error.message })
+
+/** Decides one step (R7.1): skipped, pre-flight failure, condition, or the block's own outcome. */
+const outcomeOf = <R>(job: Job<R>, step: PlannedStep<R>, state: RunState): Effect.Effect<Outcome, never, any> => {
+  if (state.deadlinePassed) return Effect.succeed({ status: Status.SKIPPED, error: "skipped: the job's deadline passed" })
+  if (state.failed !== null && !step.forced) {
+    return Effect.succeed({ status: Status.SKIPPED, error: `skipped: step '${state.failed.id}' failed` })
+  }
+  if (step.preflight !== undefined) return Effect.succeed(failure(step.preflight))
+  const remaining = state.deadlineAt - Date.now()
+  if (remaining <= 0) {
+    state.deadlinePassed = true
+    return Effect.succeed(failure(new StepError.TimeLimitExceeded({ message: "the job's deadline passed" })))
+  }
+
+  const condition = checkConditions(step, state.scope)
+  if (condition !== undefined) return Effect.succeed(condition)
+  const parameters = Resolver.resolve(step.compiled, state.scope)
+  if (Either.isLeft(parameters)) return Effect.succeed(failure(parameters.left))
+  const tooLarge = Size.check(parameters.right, job.sizeLimits)
+  if (tooLarge !== undefined) {
+    return Effect.succeed(failure(new StepError.SizeLimitExceeded({ message: `parameters: ${tooLarge}` })))
+  }
+
+  const stepMillis = Duration.toMillis(job.stepTimeout)
+  const byDeadline = remaining < stepMillis
+  return Invocation.invoke(step.block!, parameters.right as Record<string, unknown>).pipe(
+    Effect.provideService(CurrentRun, state.service),
+    Effect.timeoutFail({
+      duration: Duration.millis(byDeadline ? remaining : stepMillis),
+      onTimeout: () => {
+        if (byDeadline) state.deadlinePassed = true
+        return new StepError.TimeLimitExceeded({
+          message: byDeadline ? "the job's deadline passed" : `the step ran longer than ${Duration.format(job.stepTimeout)}`
+        })
+      }
+    }),
+    Effect.match({ onFailure: failure, onSuccess: (value) => done(value, job) }),
+    Effect.withSpan(step.action, { attributes: { "conduit.job.id": job.id, "conduit.step.id": step.id } })
+  )
+}
+
+const done = (value: unknown, job: Job<any>): Outcome => {
+  const tooLarge = Size.check(value, job.sizeLimits)
+  if (tooLarge !== undefined) return failure(new StepError.SizeLimitExceeded({ message: `result: ${tooLarge}` }))
+  return { status: Status.DONE, result: Value.copy(value === undefined ? null : value) }
+}
+
+/** The outcome of a step whose `if` stops it, or undefined when it may run (R7.1, R9.9, R9.10). */
+const checkConditions = (step: PlannedStep<any>, scope: Resolver.Scope): Outcome | undefined => {
+  if (step.conditions === null) return undefined
+  for (const [index, condition] of step.conditions.entries()) {
+    const value = Resolver.resolve(condition, scope)
+    if (Either.isLeft(value)) return failure(value.left)
+    if (!Value.isTruthy(value.right)) {
+      const written = Array.isArray(step.document.if) ? step.document.if[index] : step.document.if
+      return { status: Status.IF_CONDITION_FAILED, error: `if condition '${written}' is falsy` }
+    }
+  }
+  return undefined
+}

@@ -1,0 +1,230 @@
+/**
+ * A workflow is the user-authored document: an optional name and id, initial
+ * variables, and a list of steps, each calling a block by its action name
+ * (SPEC section 3). This module decodes workflows from JSON or YAML text or
+ * from an already-parsed value, refusing a malformed document as a whole with
+ * one typed error that names every offending path (R3.3).
+ *
+ * @since 0.1.0
+ */
+import { Data, Effect, Either, ParseResult, Schema } from "effect"
+import * as YAML from "yaml"
+import * as Value from "./Value.js"
+
+/**
+ * A plain object whose content is user data, kept by reference: decoding
+ * checks its kind and never rebuilds it, so hostile keys stay plain data.
+ */
+const UserObject = Schema.declare((u): u is Record<string, unknown> => Value.isPlainObject(u), {
+  identifier: "object",
+  message: (issue) => `expected an object, got ${Value.preview(issue.actual)}`,
+  jsonSchema: { type: "object" }
+})
+
+const expectedText = { message: () => "expected a text" }
+
+/**
+ * The schema of one step (R3.2).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const StepDocument = Schema.Struct({
+  action: Schema.String.annotations({ ...expectedText, description: "The block to call, e.g. TEXT.JOIN (any case)." }),
+  id: Schema.optional(
+    Schema.NullOr(Schema.Union(Schema.String, Schema.Number.pipe(Schema.int()))).annotations({
+      message: () => "expected a text or an integer",
+      description: "The step's id; defaults to its 1-based position."
+    })
+  ),
+  parameters: Schema.optional(UserObject.annotations({ description: "The block's parameters; may hold tags." })),
+  forced: Schema.optional(
+    Schema.Boolean.annotations({ message: () => "expected true or false", description: "Run even after a failure." })
+  ),
+  if: Schema.optional(
+    Schema.Union(Schema.String, Schema.Array(Schema.String)).annotations({
+      message: () => "expected a text or a list of texts",
+      description: "Condition(s); the step runs only when all are truthy."
+    })
+  )
+}).annotations({ identifier: "Step", title: "A workflow step" })
+
+/**
+ * The schema of a workflow document (R3.1).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const WorkflowDocument = Schema.Struct({
+  name: Schema.optional(Schema.NullOr(Schema.String).annotations({ ...expectedText, description: "Workflow name." })),
+  id: Schema.optional(Schema.NullOr(Schema.String).annotations({ ...expectedText, description: "Workflow id." })),
+  variables: Schema.optional(UserObject.annotations({ description: "Initial variables, over the developer's." })),
+  steps: Schema.Array(StepDocument).annotations({
+    message: () => "expected a list of steps",
+    description: "The steps, run in order."
+  })
+}).annotations({ identifier: "Workflow", title: "An effect-conduit workflow" })
+
+/**
+ * A step as written in the document.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type StepDocument = typeof StepDocument.Type
+
+/**
+ * A decoded workflow.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Workflow = typeof WorkflowDocument.Type
+
+/**
+ * One problem with a document: where it is and what is wrong.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface LoadIssue {
+  readonly path: string
+  readonly message: string
+}
+
+/**
+ * The document could not be loaded; `issues` names every offending path.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class WorkflowLoadError extends Data.TaggedError("WorkflowLoadError")<{
+  readonly issues: ReadonlyArray<LoadIssue>
+}> {
+  override get message(): string {
+    return this.issues.map((issue) => (issue.path === "" ? issue.message : `${issue.path}: ${issue.message}`)).join("\n")
+  }
+}
+
+/**
+ * Bounds applied while loading a document, before and during decoding.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface LoadLimits {
+  /** Longest document text, in UTF-16 code units. */
+  readonly maxLength: number
+  /** Deepest nesting of arrays and objects anywhere in the document. */
+  readonly maxDepth: number
+  /** Most YAML aliases a document may use. */
+  readonly maxAliases: number
+}
+
+/**
+ * Default load limits.
+ *
+ * @since 0.1.0
+ * @category defaults
+ */
+export const defaultLoadLimits: LoadLimits = { maxLength: 10_000_000, maxDepth: 128, maxAliases: 100 }
+
+/**
+ * The format of a document's text.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Format = "json" | "yaml"
+
+const decodeDocument = Schema.decodeUnknownEither(WorkflowDocument, { errors: "all", onExcessProperty: "error" })
+
+/**
+ * Decodes an already-parsed value as a workflow.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decode = (
+  input: unknown,
+  limits: LoadLimits = defaultLoadLimits
+): Effect.Effect<Workflow, WorkflowLoadError> =>
+  Effect.suspend(() => {
+    const tooDeep = depthProblem(input, limits.maxDepth)
+    if (tooDeep !== undefined) return Effect.fail(single(tooDeep))
+    return Either.match(decodeDocument(input), {
+      onLeft: (error) => Effect.fail(new WorkflowLoadError({ issues: toIssues(error) })),
+      onRight: Effect.succeed
+    })
+  })
+
+/**
+ * Parses JSON or YAML text and decodes it as a workflow. Without a format,
+ * text that starts with `{` or `[` is read as JSON and anything else as YAML.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const parse = (
+  text: string,
+  format?: Format,
+  limits: LoadLimits = defaultLoadLimits
+): Effect.Effect<Workflow, WorkflowLoadError> =>
+  Effect.suspend(() => {
+    if (text.length > limits.maxLength) {
+      return Effect.fail(single(`the document is longer than ${limits.maxLength} characters`))
+    }
+    const chosen = format ?? (/^\s*[{[]/.test(text) ? "json" : "yaml")
+    const parsed = chosen === "json" ? parseJson(text) : parseYaml(text, limits)
+    return Either.isLeft(parsed) ? Effect.fail(single(parsed.left)) : decode(parsed.right, limits)
+  })
+
+const parseJson = (text: string): Either.Either<unknown, string> => {
+  try {
+    return Either.right(JSON.parse(text))
+  } catch (error) {
+    return Either.left(`invalid JSON: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
+const parseYaml = (text: string, limits: LoadLimits): Either.Either<unknown, string> => {
+  try {
+    const document = YAML.parseDocument(text, { prettyErrors: false, uniqueKeys: true, merge: false })
+    if (document.errors.length > 0) return Either.left(`invalid YAML: ${document.errors[0]!.message}`)
+    return Either.right(document.toJS({ maxAliasCount: limits.maxAliases }))
+  } catch (error) {
+    return Either.left(`invalid YAML: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
+const single = (message: string) => new WorkflowLoadError({ issues: [{ path: "", message }] })
+
+/** Finds nesting deeper than `maxDepth` without recursion. */
+const depthProblem = (input: unknown, maxDepth: number): string | undefined => {
+  const pending: Array<[unknown, number]> = [[input, 0]]
+  while (pending.length > 0) {
+    const [value, depth] = pending.pop()!
+    if (typeof value !== "object" || value === null) continue
+    if (depth >= maxDepth) return `the document is nested deeper than ${maxDepth} levels`
+    const children = Array.isArray(value) ? value : Value.isPlainObject(value) ? Object.values(value) : []
+    for (const child of children) if (typeof child === "object" && child !== null) pending.push([child, depth + 1])
+  }
+  return undefined
+}
+
+const toIssues = (error: ParseResult.ParseError): ReadonlyArray<LoadIssue> =>
+  ParseResult.ArrayFormatter.formatErrorSync(error).map((issue) => ({
+    path: formatPath(issue.path),
+    message: issue._tag === "Unexpected" ? "unknown key" : issue._tag === "Missing" ? "is required" : issue.message
+  }))
+
+/**
+ * Writes a decode path as users read it: `steps[2].paramters`.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const formatPath = (path: ReadonlyArray<PropertyKey>): string =>
+  path
+    .map((key, index) => (typeof key === "number" ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`))
+    .join("")

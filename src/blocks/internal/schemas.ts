@@ -1,0 +1,80 @@
+/**
+ * Parameter schemas shared by the collection blocks, beyond the JSON kinds of
+ * `Parameter`: a value that is one of several kinds (text or list), and the
+ * parts of a slice. Each gives one decode message in the words users see.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import type { ParseResult } from "effect"
+import * as Value from "../../Value.js"
+
+const expecting = (what: string) => (issue: ParseResult.ParseIssue) =>
+  `expected ${what}, got ${Value.preview(issue.actual)}`
+
+/**
+ * A text or a list: what slices apply to. Lists pass by reference.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const sequence = Schema.declare(
+  (u): u is string | Array<unknown> => typeof u === "string" || Array.isArray(u),
+  {
+    identifier: "sequence",
+    message: expecting("a text or a list"),
+    jsonSchema: { type: ["string", "array"] }
+  }
+)
+
+/**
+ * A text, a list or a dictionary: what has a length.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const sized = Schema.declare(
+  (u): u is string | Array<unknown> | Record<string, unknown> =>
+    typeof u === "string" || Array.isArray(u) || Value.isPlainObject(u),
+  {
+    identifier: "sized",
+    message: expecting("a text, a list or a dictionary"),
+    jsonSchema: { type: ["string", "array", "object"] }
+  }
+)
+
+/**
+ * One part of a slice: a whole number, or null for the part left out.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const slicePart = Schema.declare((u): u is number | null => u === null || Number.isInteger(u), {
+  identifier: "slicePart",
+  message: expecting("an integer or null"),
+  jsonSchema: { type: ["integer", "null"] }
+})
+
+/**
+ * A parameter that may be left out, with no default. Unlike `Schema.optional`
+ * it does not also accept `undefined`, so its decode message names one kind.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const omittable = <S extends Schema.Schema<any, any, never>>(schema: S) =>
+  Schema.optionalWith(schema, { exact: true })
+
+/**
+ * Any value, but one must be given. `Parameter.any` lets a required parameter
+ * be left out (the block would receive `undefined`), so required parameters
+ * of any kind use this instead.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const anyValue = Schema.declare((u): u is unknown => u !== undefined, {
+  identifier: "any",
+  message: () => "is missing",
+  jsonSchema: {}
+})

@@ -1,0 +1,157 @@
+/**
+ * Reports are what the command line prints about a run or a check: one JSON
+ * document (R15.3), or a table printed row by row as steps finish (R15.5).
+ *
+ * @since 0.1.0
+ */
+import type { JobResult, StepResult } from "../Events.js"
+import * as Job from "../Job.js"
+import * as Status from "../Status.js"
+import * as Value from "../Value.js"
+
+/**
+ * One step as the JSON report shows it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface StepReport {
+  readonly id: string
+  readonly position: number
+  readonly action: string
+  readonly status: { readonly name: string; readonly value: number }
+  readonly result?: unknown
+  readonly error?: string
+}
+
+/**
+ * The JSON report of a run or a check (R15.3).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Report {
+  readonly name: string | null
+  readonly id: string | null
+  readonly success: boolean
+  readonly failedStep: string | null
+  readonly steps: ReadonlyArray<StepReport>
+  readonly variables: Record<string, unknown>
+}
+
+const stepReport = (step: Omit<StepResult, "elapsedMillis"> & { readonly error?: string | undefined }): StepReport => ({
+  id: step.id,
+  position: step.position,
+  action: step.action,
+  status: { name: step.status.name, value: step.status.value },
+  ...(step.status === Status.DONE ? { result: step.result === undefined ? null : step.result } : {}),
+  ...(step.error !== undefined ? { error: step.error } : {})
+})
+
+/**
+ * The report of a run.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const ofResult = (result: JobResult): Report => ({
+  name: result.name,
+  id: result.id,
+  success: result.success,
+  failedStep: result.failedStep?.id ?? null,
+  steps: result.steps.map(stepReport),
+  variables: result.variables
+})
+
+/**
+ * The report of a check: every step's pre-flight status, no results.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const ofCheck = <R>(job: Job.Job<R>): Report => {
+  const verdicts = Job.check(job)
+  const failed = verdicts.find((verdict) => Status.isFailure(verdict.status))
+  return {
+    name: job.name,
+    id: job.id,
+    success: failed === undefined,
+    failedStep: failed?.id ?? null,
+    steps: verdicts.map(stepReport),
+    variables: { ...job.variables }
+  }
+}
+
+/**
+ * A report as one JSON document.
+ *
+ * @since 0.1.0
+ * @category rendering
+ */
+export const toJson = (report: Report): string => Value.toJson(report, 2)
+
+// ---- table ----
+
+const columns = [
+  { title: "#", width: 5 },
+  { title: "ID", width: 16 },
+  { title: "ACTION", width: 22 },
+  { title: "STATUS", width: 20 },
+  { title: "RESULT / ERROR", width: 48 },
+  { title: "TIME", width: 9 }
+] as const
+
+const cell = (text: string, width: number): string => {
+  const flat = text.replace(/\s+/g, " ")
+  return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat.padEnd(width)
+}
+
+const row = (cells: ReadonlyArray<string>): string =>
+  cells.map((text, index) => cell(text, columns[index]!.width)).join(" ").trimEnd()
+
+/**
+ * The table's header line.
+ *
+ * @since 0.1.0
+ * @category rendering
+ */
+export const tableHeader = (): string => row(columns.map((column) => column.title))
+
+/**
+ * One table row for a step; `elapsedMillis` is left out for a check.
+ *
+ * @since 0.1.0
+ * @category rendering
+ */
+export const tableRow = (step: StepReport, elapsedMillis?: number): string =>
+  row([
+    String(step.position),
+    step.id,
+    step.action,
+    `${step.status.name} (${step.status.value})`,
+    step.status.name === "DONE" ? Value.toText(step.result) : step.error ?? "",
+    elapsedMillis === undefined ? "" : `${elapsedMillis.toFixed(1)}ms`
+  ])
+
+/**
+ * The summary line under the table.
+ *
+ * @since 0.1.0
+ * @category rendering
+ */
+export const summary = (report: Report, verb: "ran" | "checked"): string => {
+  const counts = new Map<string, number>()
+  for (const step of report.steps) counts.set(step.status.name, (counts.get(step.status.name) ?? 0) + 1)
+  const tally = [...counts].map(([name, count]) => `${count} ${name}`).join(", ")
+  const outcome = report.success ? "succeeded" : `failed at step ${report.failedStep}`
+  const label = report.name === null ? "job" : `job '${report.name}'`
+  return `${label} ${verb === "ran" ? outcome : report.success ? "has no problems" : "has problems"}: ${report.steps.length} step(s)${tally === "" ? "" : ` (${tally})`}`
+}
+
+/**
+ * A step result as its report.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const ofStep = (step: StepResult): StepReport => stepReport(step)
