@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { JSONSchema, Schema } from "effect"
+import { JSONSchema } from "effect"
 import type * as Block from "./Block.js"
 import * as Registry from "./Registry.js"
 import * as Value from "./Value.js"
@@ -66,7 +66,7 @@ type JsonSchemaNode = {
 export const parameterSchema = (block: Block.Any): JsonSchemaNode =>
   block.parameters === "any"
     ? { type: "object" }
-    : (JSONSchema.make(Schema.encodedSchema(block.parameters)) as JsonSchemaNode)
+    : (JSONSchema.make(block.parameters) as JsonSchemaNode)
 
 const typeName = (node: JsonSchemaNode | undefined): string => {
   if (node === undefined) return "any"

@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import { Cause, Effect, Either, ParseResult, Schema } from "effect"
+import { Cause, Effect, Either, HashSet, ParseResult, Schema } from "effect"
 import type * as Block from "./Block.js"
 import * as StepError from "./StepError.js"
 
@@ -58,8 +58,9 @@ export const formatParseError = (error: ParseResult.ParseError): string =>
 
 /**
  * Decodes the parameters and runs the block, turning every failure and
- * defect into a step error. Interruption is left as it is, so that time
- * limits and callers can stop a block.
+ * defect into a step error. Interruption from outside (a time limit, a
+ * caller stopping the run) is left as it is; a block that interrupts itself
+ * gets UNHANDLED_EXCEPTION, so that it cannot stop the whole run.
  *
  * @since 0.1.0
  * @category running
@@ -72,7 +73,7 @@ export const invoke = <R>(
   if (Either.isLeft(decoded)) return Effect.fail(decoded.left)
   return Effect.suspend(() => block.run(decoded.right)).pipe(
     Effect.catchAllCause((cause) => {
-      if (Cause.isInterruptedOnly(cause)) return Effect.failCause(cause as Cause.Cause<never>)
+      if (Cause.isInterruptedOnly(cause)) return selfInterruption(cause)
       const failure = Cause.failureOption(cause)
       if (failure._tag === "Some") return Effect.fail(StepError.fromUnknown(failure.value))
       const defect = Cause.dieOption(cause)
@@ -81,3 +82,15 @@ export const invoke = <R>(
     })
   )
 }
+
+/**
+ * An interruption reaching a handler. When the fiber is being interrupted from
+ * outside, it has interruptors and handlers are skipped anyway; otherwise the
+ * block interrupted itself (`Effect.interrupt`, joining an interrupted fiber).
+ */
+const selfInterruption = (cause: Cause.Cause<unknown>): Effect.Effect<never, StepError.StepError> =>
+  Effect.descriptorWith((fiber) =>
+    HashSet.size(fiber.interruptors) > 0
+      ? Effect.failCause(cause as Cause.Cause<never>)
+      : Effect.fail(new StepError.UnhandledException({ message: "the block was interrupted", cause }))
+  )

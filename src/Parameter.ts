@@ -66,7 +66,6 @@ export const any = Schema.Unknown.annotations({ jsonSchema: {} })
  * @category schemas
  */
 export const list = Schema.declare((u): u is Array<unknown> => Array.isArray(u), {
-  identifier: "list",
   message: expecting("a list"),
   jsonSchema: { type: "array" }
 })
@@ -78,7 +77,6 @@ export const list = Schema.declare((u): u is Array<unknown> => Array.isArray(u),
  * @category schemas
  */
 export const dictionary = Schema.declare((u): u is Record<string, unknown> => Value.isPlainObject(u), {
-  identifier: "dictionary",
   message: expecting("a dictionary"),
   jsonSchema: { type: "object" }
 })
@@ -106,7 +104,8 @@ export const withDefault = <S extends Schema.Schema<any, any, never>>(schema: S,
  * @since 0.1.0
  * @category combinators
  */
-export const optional = <S extends Schema.Schema<any, any, never>>(schema: S) => Schema.optional(schema)
+export const optional = <S extends Schema.Schema<any, any, never>>(schema: S) =>
+  Schema.optionalWith(schema, { exact: true })
 
 /**
  * Adds a description, shown by `conduit blocks` and in the JSON Schema.

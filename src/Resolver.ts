@@ -9,6 +9,10 @@
  * block can change a local, a step result or the contexts. A substituted
  * value is data and is never read again as a template (R9.8).
  *
+ * Every resolution draws on a budget of work (see `Budget`), so that no
+ * template, however short, makes the host walk or copy more than a bounded
+ * amount of data (R13.3).
+ *
  * @since 0.1.0
  */
 import { Either } from "effect"
@@ -42,6 +46,31 @@ export type Compiled =
 export type ResolveError = StepError.InvalidArgument | StepError.SizeLimitExceeded
 
 /**
+ * The work one resolution may still do, in units of about one character or
+ * one item read. Reading a value costs about its size, so a short template
+ * cannot make the host do unbounded work: a thousand tags that each slice a
+ * text of a million characters exhaust the budget instead of running for
+ * minutes. Running out fails with SIZE_LIMIT_EXCEED.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Budget {
+  left: number
+}
+
+/**
+ * A fresh budget: twice what a step may receive and what its templates may
+ * produce, far more than any honest parameter needs.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const makeBudget = (limits: SizeLimits): Budget => ({
+  left: 2 * (limits.maxTotalSize + limits.maxTemplateLength)
+})
+
+/**
  * What resolution reads: the contexts and the limits in force.
  *
  * @since 0.1.0
@@ -50,6 +79,11 @@ export type ResolveError = StepError.InvalidArgument | StepError.SizeLimitExceed
 export interface Scope {
   readonly contexts: Contexts.Contexts
   readonly limits: SizeLimits
+  /**
+   * The work left. Give a step's conditions and parameters one budget so that
+   * they share it; without one, each call of `resolve` starts a fresh budget.
+   */
+  readonly budget?: Budget | undefined
 }
 
 /**
@@ -84,7 +118,8 @@ const compileString = (text: string, limits: SizeLimits): Compiled => {
   }
   const template = Template.parse(text, limits.maxTagDepth)
   if (Template.isTooDeep(template)) {
-    return invalid(`tags nest deeper than ${limits.maxTagDepth} levels (at character ${template.position})`)
+    const allowed = Math.min(limits.maxTagDepth, Template.maxSupportedDepth)
+    return invalid(`tags nest deeper than ${allowed} levels (at character ${template.position})`)
   }
   return template.hasTags ? { _tag: "Template", template } : plain(text)
 }
@@ -95,41 +130,22 @@ const invalid = (message: string): Compiled => ({
 })
 
 /**
- * Resolves a compiled value against the contexts.
+ * Resolves a compiled value against the contexts. Fails with
+ * INVALID_ARGUMENT for a reference that leads nowhere (R9.6) and with
+ * SIZE_LIMIT_EXCEED when a template grows past `maxTemplateLength` or the
+ * resolution runs out of budget.
+ *
+ * @example
+ * ```ts
+ * const compiled = Resolver.compile({ total: "{: sum :}", label: "sum={: sum :}" }, limits)
+ * Resolver.resolve(compiled, { contexts, limits }) // Right({ total: 3, label: "sum=3" })
+ * ```
  *
  * @since 0.1.0
  * @category resolving
  */
-export const resolve = (compiled: Compiled, scope: Scope): Either.Either<unknown, ResolveError> => {
-  switch (compiled._tag) {
-    case "Plain":
-      return Either.right(Value.copy(compiled.value))
-    case "Invalid":
-      return Either.left(compiled.error)
-    case "Template":
-      return resolveTemplate(compiled.template, scope)
-    case "List": {
-      const out: Array<unknown> = []
-      for (const item of compiled.items) {
-        const resolved = resolve(item, scope)
-        if (Either.isLeft(resolved)) return resolved
-        out.push(resolved.right)
-      }
-      return Either.right(out)
-    }
-    case "Dict": {
-      const out: Record<string, unknown> = {}
-      for (const [key, item] of compiled.entries) {
-        const resolvedKey = resolve(key, scope)
-        if (Either.isLeft(resolvedKey)) return resolvedKey
-        const resolved = resolve(item, scope)
-        if (Either.isLeft(resolved)) return resolved
-        Value.setKey(out, Value.toText(resolvedKey.right), resolved.right)
-      }
-      return Either.right(out)
-    }
-  }
-}
+export const resolve = (compiled: Compiled, scope: Scope): Either.Either<unknown, ResolveError> =>
+  resolveIn(compiled, resolution(scope))
 
 /**
  * Resolves one template: a whole tag gives the referenced value with its
@@ -138,27 +154,99 @@ export const resolve = (compiled: Compiled, scope: Scope): Either.Either<unknown
  * @since 0.1.0
  * @category resolving
  */
-export const resolveTemplate = (template: Template.Template, scope: Scope): Either.Either<unknown, ResolveError> => {
-  if (template.whole !== null) {
-    return Either.map(readTag(template.whole, scope), ({ value, live }) => (live ? value : Value.copy(value)))
-  }
-  return joinParts(template.parts, scope)
+export const resolveTemplate = (template: Template.Template, scope: Scope): Either.Either<unknown, ResolveError> =>
+  resolveTemplateIn(template, resolution(scope))
+
+// ---- internal ----
+
+/** One resolution: the scope with the budget it draws on. */
+interface Resolution {
+  readonly contexts: Contexts.Contexts
+  readonly limits: SizeLimits
+  readonly budget: Budget
 }
 
-const joinParts = (parts: ReadonlyArray<Template.Part>, scope: Scope): Either.Either<string, ResolveError> => {
+const resolution = (scope: Scope): Resolution => ({
+  contexts: scope.contexts,
+  limits: scope.limits,
+  budget: scope.budget ?? makeBudget(scope.limits)
+})
+
+/** Takes `units` of work from the budget, or fails when too little is left. */
+const charge = (r: Resolution, units: number): SizeLimitExceeded | undefined => {
+  r.budget.left -= units
+  return r.budget.left < 0
+    ? new StepError.SizeLimitExceeded({ message: "tags read more data than the size limits allow" })
+    : undefined
+}
+
+type SizeLimitExceeded = StepError.SizeLimitExceeded
+
+const resolveIn = (compiled: Compiled, r: Resolution): Either.Either<unknown, ResolveError> => {
+  switch (compiled._tag) {
+    case "Plain":
+      return Either.right(Value.copy(compiled.value))
+    case "Invalid":
+      return Either.left(compiled.error)
+    case "Template":
+      return resolveTemplateIn(compiled.template, r)
+    case "List": {
+      const out: Array<unknown> = []
+      for (const item of compiled.items) {
+        const resolved = resolveIn(item, r)
+        if (Either.isLeft(resolved)) return resolved
+        out.push(resolved.right)
+      }
+      return Either.right(out)
+    }
+    case "Dict": {
+      const out: Record<string, unknown> = {}
+      for (const [key, item] of compiled.entries) {
+        const resolvedKey = resolveIn(key, r)
+        if (Either.isLeft(resolvedKey)) return resolvedKey
+        const resolved = resolveIn(item, r)
+        if (Either.isLeft(resolved)) return resolved
+        Value.setKey(out, Value.toText(resolvedKey.right), resolved.right)
+      }
+      return Either.right(out)
+    }
+  }
+}
+
+const resolveTemplateIn = (template: Template.Template, r: Resolution): Either.Either<unknown, ResolveError> => {
+  if (template.whole === null) return joinParts(template.parts, r)
+  const read = readTag(template.whole, r)
+  if (Either.isLeft(read)) return read
+  const { live, value } = read.right
+  if (live || typeof value !== "object" || value === null) return Either.right(value)
+  const tooMuch = charge(r, sizeUpTo(value, r.budget.left))
+  return tooMuch === undefined ? Either.right(Value.copy(value)) : Either.left(tooMuch)
+}
+
+/** Joins text and tag values into one text (R9.3); a substituted value is never parsed again (R9.8). */
+const joinParts = (parts: ReadonlyArray<Template.Part>, r: Resolution): Either.Either<string, ResolveError> => {
   let text = ""
   for (const part of parts) {
+    let piece: string
     if (part._tag === "Text") {
-      text += part.text
+      piece = part.text
     } else {
-      const read = readTag(part, scope)
+      const read = readTag(part, r)
       if (Either.isLeft(read)) return Either.left(read.left)
-      text += Value.toText(read.right.value)
+      const value = read.right.value
+      if (typeof value === "object" && value !== null) {
+        const tooMuch = charge(r, sizeUpTo(value, r.budget.left))
+        if (tooMuch !== undefined) return Either.left(tooMuch)
+      }
+      piece = Value.toText(value)
     }
-    if (text.length > scope.limits.maxTemplateLength) {
+    const tooMuch = charge(r, piece.length)
+    if (tooMuch !== undefined) return Either.left(tooMuch)
+    text += piece
+    if (text.length > r.limits.maxTemplateLength) {
       return Either.left(
         new StepError.SizeLimitExceeded({
-          message: `a template resolves to more than ${scope.limits.maxTemplateLength} characters`
+          message: `a template resolves to more than ${r.limits.maxTemplateLength} characters`
         })
       )
     }
@@ -168,10 +256,11 @@ const joinParts = (parts: ReadonlyArray<Template.Part>, scope: Scope): Either.Ei
 
 interface Read {
   readonly value: unknown
-  /** True when the value is (part of) a variable, handed over by reference. */
+  /** True when the value is (part of) a variable, handed over by reference (R10.2). */
   readonly live: boolean
 }
 
+/** Where each kind of tag starts in the contexts (R9.1). */
 const rootPaths: Record<Template.TagKind, ReadonlyArray<string>> = {
   "%": [],
   ":": ["steps"],
@@ -179,53 +268,128 @@ const rootPaths: Record<Template.TagKind, ReadonlyArray<string>> = {
   "<": ["job", "parameters"]
 }
 
-const readTag = (tag: Template.Tag, scope: Scope): Either.Either<Read, ResolveError> => {
-  const pathText = joinParts(tag.path, scope)
+/** Reads the value a tag refers to; nested tags in its path are resolved first (R9.7). */
+const readTag = (tag: Template.Tag, r: Resolution): Either.Either<Read, ResolveError> => {
+  const pathText = joinParts(tag.path, r)
   if (Either.isLeft(pathText)) return Either.left(pathText.left)
+
   const written = pathText.right.split(".")
-  const segments =
-    tag.kind === ":" ? [...rootPaths[":"], written[0]!, "result", ...written.slice(1)] : [...rootPaths[tag.kind], ...written]
-  const value = walk(scope.contexts, segments, rootPaths[tag.kind].length, tag)
+  const root = rootPaths[tag.kind]
+  const segments = tag.kind === ":" ? [...root, written[0]!, "result", ...written.slice(1)] : [...root, ...written]
+  const value = walk(segments, root.length, tag, r)
+
   const live = segments.length >= 2 && segments[0] === "job" && segments[1] === "variables"
   return Either.map(value, (value) => ({ value, live }))
 }
 
-/** Walks `segments` from the root; the first `implicit` segments come from the tag kind, not the user. */
+/**
+ * Walks `segments` from the root of the contexts (R9.4); the first `implicit`
+ * segments come from the tag's kind, not from the user, and are exempt from
+ * the guards of R9.5.
+ */
 const walk = (
-  root: unknown,
   segments: ReadonlyArray<string>,
   implicit: number,
-  tag: Template.Tag
-): Either.Either<unknown, StepError.InvalidArgument> => {
-  let current: unknown = root
+  tag: Template.Tag,
+  r: Resolution
+): Either.Either<unknown, ResolveError> => {
+  let current: unknown = r.contexts
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i]!
-    const fail = (why: string) =>
-      Either.left(
-        new StepError.InvalidArgument({
-          message: `${tag.source}: cannot resolve ${segments.join(".")}: ${why} at '${segments.slice(0, i + 1).join(".")}'`
-        })
-      )
-    if (i >= implicit && Path.isForbiddenSegment(segment)) return fail(`segment '${segment}' is not allowed`)
-    if (typeof current === "string" || Array.isArray(current)) {
-      const index = Sequence.parseIndex(segment)
-      if (index !== undefined) {
-        const item = Sequence.at(current, index)
-        if (item === undefined) return fail(`index ${segment} is out of range`)
-        current = item.value
-        continue
-      }
-      const parts = Sequence.parseSlice(segment)
-      if (parts === undefined) return fail(`'${segment}' is not an index or a slice of a ${Value.kindOf(current)}`)
-      const sliced = Sequence.slice(current, parts)
-      if (sliced === undefined) return fail("a slice step cannot be zero")
-      current = sliced
-    } else if (Value.isPlainObject(current)) {
-      if (!Object.hasOwn(current, segment)) return fail(`no key '${segment}'`)
-      current = current[segment]
-    } else {
-      return fail(`cannot look up '${segment}' in ${Value.kindOf(current)}`)
+    if (i >= implicit && Path.isForbiddenSegment(segment)) {
+      return Either.left(deadReference(tag, segments, i, "the segment is refused (it could reach object internals)"))
     }
+    const next = step(current, segment, current === r.contexts.steps, r)
+    if (next._tag === "Over") return Either.left(next.error)
+    if (next._tag === "Dead") return Either.left(deadReference(tag, segments, i, next.why))
+    current = next.value
   }
   return Either.right(current)
+}
+
+type Step =
+  | { readonly _tag: "Found"; readonly value: unknown }
+  | { readonly _tag: "Dead"; readonly why: string }
+  | { readonly _tag: "Over"; readonly error: SizeLimitExceeded }
+
+/** One segment further into a value: a key of a plain object, an index or a slice of an array or a text. */
+const step = (current: unknown, segment: string, isStepTable: boolean, r: Resolution): Step => {
+  if (Value.isPlainObject(current)) {
+    if (Object.hasOwn(current, segment)) return found(current[segment])
+    return dead(isStepTable ? `no step has the id '${clip(segment)}'` : `there is no key '${clip(segment)}'`)
+  }
+  if (typeof current !== "string" && !Array.isArray(current)) {
+    return dead(`${describeKind(current)} has no keys, indexes or slices`)
+  }
+
+  const index = Sequence.parseIndex(segment)
+  if (index !== undefined) {
+    const cost = typeof current === "string" ? Math.min(current.length, Math.abs(index) + 1) : 1
+    const tooMuch = charge(r, cost)
+    if (tooMuch !== undefined) return { _tag: "Over", error: tooMuch }
+    const item = Sequence.at(current, index)
+    return item === undefined ? dead(`index ${segment} is out of range`) : found(item.value)
+  }
+
+  const parts = Sequence.parseSlice(segment)
+  if (parts === undefined) return dead(`${describeKind(current)} takes an index or a slice, not '${clip(segment)}'`)
+  if (parts.step === 0) return dead("a slice step cannot be zero")
+  const tooMuch = charge(r, typeof current === "string" ? current.length : 1)
+  if (tooMuch !== undefined) return { _tag: "Over", error: tooMuch }
+  const sliced = Sequence.slice(current, parts)!
+  const alsoTooMuch = typeof sliced === "string" ? undefined : charge(r, sliced.length)
+  return alsoTooMuch === undefined ? found(sliced) : { _tag: "Over", error: alsoTooMuch }
+}
+
+const found = (value: unknown): Step => ({ _tag: "Found", value })
+
+const dead = (why: string): Step => ({ _tag: "Dead", why })
+
+/** The error for a reference that leads nowhere: the tag, the full path and the segment that failed (R9.6). */
+const deadReference = (
+  tag: Template.Tag,
+  segments: ReadonlyArray<string>,
+  failed: number,
+  why: string
+): StepError.InvalidArgument =>
+  new StepError.InvalidArgument({
+    message: `${clip(tag.source)}: cannot resolve '${clip(segments.join("."))}' at segment '${
+      clip(segments[failed]!)
+    }': ${why}`
+  })
+
+/** A value's kind with its article, for messages: "a number", "an object", "null". */
+const describeKind = (u: unknown): string => {
+  const kind = Value.kindOf(u)
+  return kind === "null" || kind === "undefined" ? kind : /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`
+}
+
+/** Shortens user text for a message. */
+const clip = (text: string): string => (text.length > 120 ? `${text.slice(0, 117)}...` : text)
+
+/**
+ * Roughly the length of a value written as JSON, counting no further than a
+ * little past `cap`, so measuring costs no more than the budget it checks.
+ */
+const sizeUpTo = (value: unknown, cap: number): number => {
+  let total = 0
+  const pending: Array<unknown> = [value]
+  while (pending.length > 0 && total <= cap) {
+    const item = pending.pop()
+    if (typeof item === "string") {
+      total += item.length + 2
+    } else if (Array.isArray(item)) {
+      total += 2 + item.length
+      for (let i = 0; i < item.length && total <= cap; i++) pending.push(item[i])
+    } else if (Value.isPlainObject(item)) {
+      total += 2
+      for (const key of Object.keys(item)) {
+        total += key.length + 4
+        pending.push(item[key])
+      }
+    } else {
+      total += 8
+    }
+  }
+  return total
 }

@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { Duration, Effect, Either, Fiber, Queue, Stream } from "effect"
+import { Clock, Duration, Effect, Either, Fiber, Queue, Stream } from "effect"
 import * as Contexts from "./Contexts.js"
 import { CurrentRun } from "./CurrentRun.js"
 import type { CurrentRunShape } from "./CurrentRun.js"
@@ -40,6 +40,7 @@ export const run = <R>(job: Job<R>): Effect.Effect<JobResult, never, Exclude<R, 
     const subscriber = yield* Stream.fromQueue(queue).pipe(
       Stream.takeUntil(isJobFinished),
       Stream.runForEach((event) => dispatch(job, event)),
+      Effect.annotateLogs(jobAnnotations(job)),
       Effect.fork
     )
     const result = yield* execute(job, (event) => Queue.offer(queue, event))
@@ -50,7 +51,15 @@ export const run = <R>(job: Job<R>): Effect.Effect<JobResult, never, Exclude<R, 
 
 /**
  * Runs a job as a stream of its events: a `StepUpdated` per step, then one
- * `JobFinished`. Stopping the stream early interrupts the run.
+ * `JobFinished`. The job's hooks see each event before the stream emits it.
+ * Stopping the stream early interrupts the run.
+ *
+ * @example
+ * ```ts
+ * yield* Run.events(job).pipe(
+ *   Stream.runForEach((event) => Console.log(event._tag))
+ * )
+ * ```
  *
  * @since 0.1.0
  * @category running
@@ -60,7 +69,10 @@ export const events = <R>(job: Job<R>): Stream.Stream<RunEvent, never, Exclude<R
     Effect.gen(function* () {
       const queue = yield* Queue.unbounded<RunEvent>()
       yield* Effect.forkScoped(execute(job, (event) => Queue.offer(queue, event)))
-      return Stream.fromQueue(queue).pipe(Stream.takeUntil(isJobFinished))
+      const stream = Stream.fromQueue(queue).pipe(Stream.takeUntil(isJobFinished))
+      return job.onStepUpdate === undefined && job.onJobFinish === undefined
+        ? stream
+        : Stream.tap(stream, (event) => Effect.annotateLogs(dispatch(job, event), jobAnnotations(job)))
     })
   )
 
@@ -70,14 +82,22 @@ const dispatch = <R>(job: Job<R>, event: RunEvent): Effect.Effect<void> => {
   const hook = (event._tag === "StepUpdated" ? job.onStepUpdate : job.onJobFinish) as Hook<RunEvent> | undefined
   if (hook === undefined) return Effect.void
   return Effect.suspend(() => {
-    const outcome = hook(event)
-    return Effect.isEffect(outcome) ? Effect.asVoid(outcome) : Effect.void
+    const outcome: unknown = hook(event)
+    if (Effect.isEffect(outcome)) return Effect.asVoid(outcome as Effect.Effect<unknown, unknown>)
+    // A hook written as an async function (plain JavaScript) is awaited, so its rejection is logged too.
+    if (isPromiseLike(outcome)) return Effect.tryPromise(() => outcome)
+    return Effect.void
   }).pipe(
     Effect.catchAllCause((cause) =>
       Effect.logWarning(`the ${event._tag === "StepUpdated" ? "onStepUpdate" : "onJobFinish"} hook failed`, cause)
     )
   )
 }
+
+const isPromiseLike = (u: unknown): u is PromiseLike<unknown> =>
+  typeof u === "object" && u !== null && typeof (u as { then?: unknown }).then === "function"
+
+const jobAnnotations = (job: Job<any>) => ({ jobId: job.id ?? "", jobName: job.name ?? "" })
 
 // ---- the fold ----
 
@@ -100,7 +120,7 @@ const execute = <R>(
   job: Job<R>,
   publish: ((event: RunEvent) => Effect.Effect<unknown>) | undefined
 ): Effect.Effect<JobResult, never, Exclude<R, CurrentRun>> =>
-  Effect.suspend(() => {
+  Effect.flatMap(Clock.currentTimeMillis, (startedAt) => {
     const variables = Value.copy(job.variables) as Record<string, unknown>
     const jobContext: Contexts.JobContext = {
       name: job.name,
@@ -113,24 +133,24 @@ const execute = <R>(
     const state: RunState = {
       failed: null,
       deadlinePassed: false,
-      deadlineAt: Date.now() + Duration.toMillis(job.deadline),
+      deadlineAt: startedAt + Duration.toMillis(job.deadline),
       service: { variables, locals: job.locals, jobName: job.name, jobId: job.id, sizeLimits: job.sizeLimits },
       scope: { contexts: Contexts.make(jobContext, stepContexts), limits: job.sizeLimits }
     }
     const results: Array<StepResult> = []
 
-    const visit = (step: PlannedStep<R>, index: number) => {
-      const started = performance.now()
-      return Effect.map(outcomeOf(job, step, state), (outcome) => {
-        const result = record(step, outcome, performance.now() - started, stepContexts[index]!)
-        results.push(result)
-        if (state.failed === null && Status.isFailure(outcome.status)) {
-          state.failed = result
-          jobContext.success = false
-        }
-        return result
-      })
-    }
+    const visit = (step: PlannedStep<R>, index: number) =>
+      Effect.flatMap(Clock.currentTimeNanos, (started) =>
+        Effect.zipWith(guardedOutcome(job, step, state), Clock.currentTimeNanos, (outcome, ended) => {
+          const result = record(step, outcome, Number(ended - started) / 1e6, stepContexts[index]!)
+          results.push(result)
+          if (state.failed === null && Status.isFailure(outcome.status)) {
+            state.failed = result
+            jobContext.success = false
+          }
+          return result
+        })
+      )
     const steps = publish === undefined
       ? Effect.forEach(job.steps, visit, { discard: true })
       : Effect.forEach(
@@ -156,7 +176,7 @@ const execute = <R>(
         const finished: JobFinished = { _tag: "JobFinished", result, failedStep: state.failed }
         return publish === undefined ? Effect.succeed(result) : Effect.as(publish(finished), result)
       }),
-      Effect.annotateLogs({ jobId: job.id ?? "", jobName: job.name ?? "" })
+      Effect.annotateLogs(jobAnnotations(job))
     )
   }) as Effect.Effect<JobResult, never, Exclude<R, CurrentRun>>
 
@@ -189,6 +209,21 @@ const record = (
 
 const failure = (error: StepError.StepError): Outcome => ({ status: StepError.statusOf(error), error: error.message })
 
+/**
+ * A step's outcome, where even a defect in the runtime's own work on the step
+ * (resolving, checking sizes) becomes UNHANDLED_EXCEPTION instead of ending
+ * the run (R7.6). Interruption still stops the run.
+ */
+const guardedOutcome = <R>(job: Job<R>, step: PlannedStep<R>, state: RunState): Effect.Effect<Outcome, never, any> =>
+  Effect.suspend(() => outcomeOf(job, step, state)).pipe(
+    Effect.catchAllDefect((defect) =>
+      Effect.as(
+        Effect.logError(`step '${step.id}' ended with a defect`, defect),
+        failure(new StepError.UnhandledException({ message: StepError.describe(defect), cause: defect }))
+      )
+    )
+  )
+
 /** Decides one step (R7.1): skipped, pre-flight failure, condition, or the block's own outcome. */
 const outcomeOf = <R>(job: Job<R>, step: PlannedStep<R>, state: RunState): Effect.Effect<Outcome, never, any> => {
   if (state.deadlinePassed) return Effect.succeed({ status: Status.SKIPPED, error: "skipped: the job's deadline passed" })
@@ -196,12 +231,23 @@ const outcomeOf = <R>(job: Job<R>, step: PlannedStep<R>, state: RunState): Effec
     return Effect.succeed({ status: Status.SKIPPED, error: `skipped: step '${state.failed.id}' failed` })
   }
   if (step.preflight !== undefined) return Effect.succeed(failure(step.preflight))
-  const remaining = state.deadlineAt - Date.now()
-  if (remaining <= 0) {
-    state.deadlinePassed = true
-    return Effect.succeed(failure(new StepError.TimeLimitExceeded({ message: "the job's deadline passed" })))
-  }
+  return Effect.flatMap(Clock.currentTimeMillis, (now) => {
+    const remaining = state.deadlineAt - now
+    if (remaining <= 0) {
+      state.deadlinePassed = true
+      return Effect.succeed(failure(new StepError.TimeLimitExceeded({ message: "the job's deadline passed" })))
+    }
+    return runStep(job, step, state, remaining)
+  })
+}
 
+/** Conditions, parameters and the block itself, once nothing has stopped the step earlier. */
+const runStep = <R>(
+  job: Job<R>,
+  step: PlannedStep<R>,
+  state: RunState,
+  remaining: number
+): Effect.Effect<Outcome, never, any> => {
   const condition = checkConditions(step, state.scope)
   if (condition !== undefined) return Effect.succeed(condition)
   const parameters = Resolver.resolve(step.compiled, state.scope)
@@ -225,7 +271,10 @@ const outcomeOf = <R>(job: Job<R>, step: PlannedStep<R>, state: RunState): Effec
       }
     }),
     Effect.match({ onFailure: failure, onSuccess: (value) => done(value, job) }),
-    Effect.withSpan(step.action, { attributes: { "conduit.job.id": job.id, "conduit.step.id": step.id } })
+    Effect.annotateLogs({ stepId: step.id }),
+    Effect.withSpan(step.action, {
+      attributes: { "conduit.step.id": step.id, ...(job.id === null ? {} : { "conduit.job.id": job.id }) }
+    })
   )
 }
 

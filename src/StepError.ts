@@ -11,6 +11,7 @@
  */
 import { Data } from "effect"
 import * as Status from "./Status.js"
+import * as Value from "./Value.js"
 
 /**
  * The block failed with an error it did not classify, or died.
@@ -209,6 +210,7 @@ export const describe = (u: unknown): string => {
   if (typeof u === "object" && u !== null && "message" in u && typeof u.message === "string") {
     return u.message
   }
+  if (Array.isArray(u) || Value.isPlainObject(u)) return Value.preview(u, 200)
   try {
     return String(u)
   } catch {

@@ -99,10 +99,17 @@ const isOpenerAt = (text: string, i: number): TagKind | undefined => {
   return kind === "%" || kind === ":" || kind === "#" || kind === "<" ? kind : undefined
 }
 
+/** Whitespace: what JavaScript's `trim` removes, and U+0085 (next line). */
 const isSpace = (code: number): boolean =>
   code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 ||
   (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f ||
   code === 0x205f || code === 0x3000 || code === 0xfeff || code === 0x85
+
+/** Whether a text is only whitespace, by the same rule that separates a tag's path from its markers. */
+const isBlank = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) return false
+  return true
+}
 
 /**
  * A string with no tag opener at all; it is its own value.
@@ -113,13 +120,31 @@ const isSpace = (code: number): boolean =>
 export const mayHoldTags = (text: string): boolean => /\{[%:#<]/.test(text)
 
 /**
+ * The deepest nesting `parse` accepts whatever limit it is given. Parsing and
+ * resolving recurse once per level of nesting, so this keeps them far from the
+ * end of the call stack.
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const maxSupportedDepth = 1000
+
+/**
  * Parses a string into a template. Fails only when tags nest deeper than
- * `maxDepth`; everything else is either a tag or literal text.
+ * `maxDepth` (or `maxSupportedDepth`, whichever is smaller); everything else
+ * is either a tag or literal text.
+ *
+ * @example
+ * ```ts
+ * Template.parse("Hello {# name #}!", 32) // parts: text, a tag, text; whole: null
+ * Template.parse("{%x%}", 32)             // no spaces: one literal text part
+ * ```
  *
  * @since 0.1.0
  * @category parsing
  */
 export const parse = (source: string, maxDepth: number): Template | TooDeep => {
+  const depthLimit = Math.min(maxDepth, maxSupportedDepth)
   if (!mayHoldTags(source)) {
     return { source, parts: source === "" ? [] : [{ _tag: "Text", text: source }], whole: null, hasTags: false }
   }
@@ -150,7 +175,7 @@ export const parse = (source: string, maxDepth: number): Template | TooDeep => {
         continue
       }
       if (textStart < i) parts.push({ _tag: "Text", text: source.slice(textStart, i) })
-      if (depth >= maxDepth) return { _tag: "TooDeep", depth: depth + 1, position: i }
+      if (depth >= depthLimit) return { _tag: "TooDeep", depth: depth + 1, position: i }
       const pathStart = spaceEnd[i + 2]!
       const path = build(pathStart, pathEnd[pathStart]!, depth + 1)
       if (!Array.isArray(path)) return path
@@ -164,7 +189,7 @@ export const parse = (source: string, maxDepth: number): Template | TooDeep => {
   const parts = build(0, n, 0)
   if (!Array.isArray(parts)) return parts
   const tags = parts.filter((part): part is Tag => part._tag === "Tag")
-  const others = parts.filter((part) => part._tag === "Text" && part.text.trim() !== "")
+  const others = parts.filter((part) => part._tag === "Text" && !isBlank(part.text))
   const whole = tags.length === 1 && others.length === 0 ? tags[0]! : null
   return { source, parts, whole, hasTags: tags.length > 0 }
 }

@@ -16,12 +16,21 @@ import * as Value from "./Value.js"
  * checks its kind and never rebuilds it, so hostile keys stay plain data.
  */
 const UserObject = Schema.declare((u): u is Record<string, unknown> => Value.isPlainObject(u), {
-  identifier: "object",
   message: (issue) => `expected an object, got ${Value.preview(issue.actual)}`,
   jsonSchema: { type: "object" }
 })
 
-const expectedText = { message: () => "expected a text" }
+/**
+ * An optional field: absent, `undefined`, or a value of `schema`. Every problem
+ * with it reads as the one message given, instead of one line per union member.
+ */
+const optionalField = <S extends Schema.Schema.Any>(schema: S, expected: string, description: string) =>
+  Schema.optionalWith(
+    Schema.UndefinedOr(schema).annotations({
+      message: (issue) => ({ message: `${expected}, got ${Value.preview(issue.actual)}`, override: true })
+    }),
+    { exact: true }
+  ).annotations({ description })
 
 /**
  * The schema of one step (R3.2).
@@ -30,24 +39,27 @@ const expectedText = { message: () => "expected a text" }
  * @category schemas
  */
 export const StepDocument = Schema.Struct({
-  action: Schema.String.annotations({ ...expectedText, description: "The block to call, e.g. TEXT.JOIN (any case)." }),
-  id: Schema.optional(
-    Schema.NullOr(Schema.Union(Schema.String, Schema.Number.pipe(Schema.int()))).annotations({
-      message: () => "expected a text or an integer",
-      description: "The step's id; defaults to its 1-based position."
-    })
+  action: Schema.String.annotations({
+    message: (issue) => `expected a text, got ${Value.preview(issue.actual)}`,
+    description: "The block to call, e.g. TEXT.JOIN (any case)."
+  }),
+  id: optionalField(
+    Schema.NullOr(Schema.Union(Schema.String, Schema.Number.pipe(Schema.int()))),
+    "expected a text or an integer",
+    "The step's id; defaults to its 1-based position."
   ),
-  parameters: Schema.optional(UserObject.annotations({ description: "The block's parameters; may hold tags." })),
-  forced: Schema.optional(
-    Schema.Boolean.annotations({ message: () => "expected true or false", description: "Run even after a failure." })
-  ),
-  if: Schema.optional(
-    Schema.Union(Schema.String, Schema.Array(Schema.String)).annotations({
-      message: () => "expected a text or a list of texts",
-      description: "Condition(s); the step runs only when all are truthy."
-    })
+  parameters: optionalField(UserObject, "expected an object", "The block's parameters; may hold tags."),
+  forced: optionalField(Schema.Boolean, "expected true or false", "Run even after a failure."),
+  if: optionalField(
+    Schema.Union(Schema.String, Schema.Array(Schema.String)),
+    "expected a text or a list of texts",
+    "Condition(s); the step runs only when all are truthy."
   )
-}).annotations({ identifier: "Step", title: "A workflow step" })
+}).annotations({
+  identifier: "Step",
+  title: "A workflow step",
+  message: (issue) => `expected a step object, got ${Value.preview(issue.actual)}`
+})
 
 /**
  * The schema of a workflow document (R3.1).
@@ -56,14 +68,18 @@ export const StepDocument = Schema.Struct({
  * @category schemas
  */
 export const WorkflowDocument = Schema.Struct({
-  name: Schema.optional(Schema.NullOr(Schema.String).annotations({ ...expectedText, description: "Workflow name." })),
-  id: Schema.optional(Schema.NullOr(Schema.String).annotations({ ...expectedText, description: "Workflow id." })),
-  variables: Schema.optional(UserObject.annotations({ description: "Initial variables, over the developer's." })),
+  name: optionalField(Schema.NullOr(Schema.String), "expected a text", "Workflow name."),
+  id: optionalField(Schema.NullOr(Schema.String), "expected a text", "Workflow id."),
+  variables: optionalField(UserObject, "expected an object", "Initial variables, over the developer's."),
   steps: Schema.Array(StepDocument).annotations({
-    message: () => "expected a list of steps",
+    message: (issue) => `expected a list of steps, got ${Value.preview(issue.actual)}`,
     description: "The steps, run in order."
   })
-}).annotations({ identifier: "Workflow", title: "An effect-conduit workflow" })
+}).annotations({
+  identifier: "Workflow",
+  title: "An effect-conduit workflow",
+  message: (issue) => `expected a workflow object, got ${Value.preview(issue.actual)}`
+})
 
 /**
  * A step as written in the document.

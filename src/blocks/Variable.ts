@@ -16,7 +16,7 @@ import * as Parameter from "../Parameter.js"
 import * as Path from "../Path.js"
 import * as StepError from "../StepError.js"
 import * as Value from "../Value.js"
-import { omittable } from "./internal/schemas.js"
+import { noParameters, omittable } from "./internal/schemas.js"
 import { ensureKeyCount } from "./internal/size.js"
 
 const theName = Parameter.text.pipe(Parameter.describe("The name of the variable."))
@@ -116,21 +116,21 @@ const isExists = Block.make({
 const listNames = Block.make({
   name: "LIST_NAMES",
   description: "A list of the names of the variables.",
-  parameters: Schema.Struct({}),
+  parameters: noParameters,
   run: () => Effect.map(CurrentRun.CurrentRun, (run) => Object.keys(run.variables))
 })
 
 const listValues = Block.make({
   name: "LIST_VALUES",
   description: "A list of the values of the variables, in the order of their names.",
-  parameters: Schema.Struct({}),
+  parameters: noParameters,
   run: () => Effect.map(CurrentRun.CurrentRun, (run) => Object.values(run.variables))
 })
 
 const count = Block.make({
   name: "COUNT",
   description: "The number of variables.",
-  parameters: Schema.Struct({}),
+  parameters: noParameters,
   run: () => Effect.map(CurrentRun.CurrentRun, (run) => Object.keys(run.variables).length)
 })
 

@@ -23,10 +23,14 @@ export const compareText = (a: string, b: string): number => {
   while (i < shorter && a.charCodeAt(i) === b.charCodeAt(i)) i++
   if (i === shorter) return a.length - b.length
 
-  // When the texts part inside a surrogate pair, compare the code points that begin at the shared high half.
-  const start = i > 0 && isHigh(a.charCodeAt(i - 1)) && (isLow(a.charCodeAt(i)) || isLow(b.charCodeAt(i))) ? i - 1 : i
+  // When the texts part inside a surrogate pair, compare the code points that start at the shared high half.
+  const splitsPair =
+    i > 0 && isHigh(a.charCodeAt(i - 1)) && (isLow(a.charCodeAt(i)) || isLow(b.charCodeAt(i)))
+  const start = splitsPair ? i - 1 : i
   return a.codePointAt(start)! - b.codePointAt(start)!
 }
+
+const describe = (u: unknown): string => `${Value.kindOf(u)} ${Value.preview(u, 30)}`
 
 const isHigh = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff
 const isLow = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdfff
@@ -54,8 +58,8 @@ export const compare = (a: unknown, b: unknown): Either.Either<number, StepError
   if (typeof a === "string" && typeof b === "string") return Either.right(Math.sign(compareText(a, b)))
   return Either.left(
     new StepError.InvalidArgument({
-      message: `cannot order ${Value.kindOf(a)} ${Value.preview(a, 30)} and ${Value.kindOf(b)} ${Value.preview(b, 30)}: `
-        + "only two numbers or two texts can be ordered"
+      message:
+        `cannot order ${describe(a)} and ${describe(b)}: only two numbers or two texts can be ordered`
     })
   )
 }

@@ -23,7 +23,7 @@ export const sequence = Schema.declare(
   {
     identifier: "sequence",
     message: expecting("a text or a list"),
-    jsonSchema: { type: ["string", "array"] }
+    jsonSchema: { anyOf: [{ type: "string" }, { type: "array" }] }
   }
 )
 
@@ -39,7 +39,7 @@ export const sized = Schema.declare(
   {
     identifier: "sized",
     message: expecting("a text, a list or a dictionary"),
-    jsonSchema: { type: ["string", "array", "object"] }
+    jsonSchema: { anyOf: [{ type: "string" }, { type: "array" }, { type: "object" }] }
   }
 )
 
@@ -52,7 +52,7 @@ export const sized = Schema.declare(
 export const slicePart = Schema.declare((u): u is number | null => u === null || Number.isInteger(u), {
   identifier: "slicePart",
   message: expecting("an integer or null"),
-  jsonSchema: { type: ["integer", "null"] }
+  jsonSchema: { anyOf: [{ type: "integer" }, { type: "null" }] }
 })
 
 /**
@@ -66,15 +66,27 @@ export const omittable = <S extends Schema.Schema<any, any, never>>(schema: S) =
   Schema.optionalWith(schema, { exact: true })
 
 /**
- * Any value, but one must be given. `Parameter.any` lets a required parameter
- * be left out (the block would receive `undefined`), so required parameters
- * of any kind use this instead.
+ * Any value, but one must be given: `Parameter.any` lets a required
+ * parameter be left out, and the block would receive `undefined`.
  *
  * @since 0.1.0
  * @category schemas
  */
 export const anyValue = Schema.declare((u): u is unknown => u !== undefined, {
-  identifier: "any",
   message: () => "is missing",
-  jsonSchema: {}
+  // `{}` alone would not count as a JSON Schema for a declaration; `anyOf: [{}]` means the same: any value.
+  jsonSchema: { anyOf: [{}] }
 })
+
+/**
+ * The parameters of a block that takes none. `Schema.Struct({})` would accept
+ * any parameters at all (an empty struct is TypeScript's `{}`); this one
+ * rejects each one given as unexpected (INVALID_TYPE).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const noParameters = Schema.Struct(
+  {},
+  Schema.Record({ key: Schema.String, value: Schema.Never.annotations({ message: () => "is unexpected" }) })
+)

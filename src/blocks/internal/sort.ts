@@ -1,38 +1,14 @@
 /**
- * Ordering for `LISTS.SORT`: only two numbers or two texts can be compared
- * (SPEC section 12). Texts order by code point, as Python orders `str`, not
- * by UTF-16 unit as JavaScript's `<` does.
+ * Sorting for `LISTS.SORT`: only two numbers or two texts can be compared
+ * (SPEC section 12), and texts order by code point as Python orders `str`
+ * (see `order.ts`). A list of any other items fails before anything moves.
  *
  * @since 0.1.0
  */
 import { Effect } from "effect"
 import * as StepError from "../../StepError.js"
 import * as Value from "../../Value.js"
-
-/**
- * Compares two texts by code point: negative, zero or positive.
- *
- * @since 0.1.0
- * @category ordering
- */
-export const compareCodePoints = (a: string, b: string): number => {
-  const shortest = Math.min(a.length, b.length)
-  for (let i = 0; i < shortest; i++) {
-    if (a.charCodeAt(i) !== b.charCodeAt(i)) return compareCodePointsAt(a, b, i)
-  }
-  return a.length - b.length
-}
-
-const isHighSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff
-
-// The texts first differ at unit `i`. When the unit before is a high surrogate, the code point that
-// differs may start there (a pair in one text, a lone surrogate in the other).
-const compareCodePointsAt = (a: string, b: string, i: number): number => {
-  const start = i > 0 && isHighSurrogate(a.charCodeAt(i - 1)) ? i - 1 : i
-  const x = a.codePointAt(start)!
-  const y = b.codePointAt(start)!
-  return x !== y ? x - y : a.codePointAt(i)! - b.codePointAt(i)!
-}
+import { compareText } from "./order.js"
 
 const compareNumbers = (a: number, b: number): number => (a < b ? -1 : a > b ? 1 : 0)
 
@@ -66,6 +42,6 @@ export const sortInPlace = (
 
 const comparatorFor = (list: ReadonlyArray<unknown>): ((a: any, b: any) => number) | undefined => {
   if (list.every((item) => typeof item === "number")) return compareNumbers
-  if (list.every((item) => typeof item === "string")) return compareCodePoints
+  if (list.every((item) => typeof item === "string")) return compareText
   return undefined
 }
