@@ -29,10 +29,9 @@ export const number = Schema.Number.annotations({ message: expecting("a number")
  * @since 0.1.0
  * @category schemas
  */
-export const integer = Schema.Number.pipe(Schema.int()).annotations({
-  message: expecting("an integer"),
-  jsonSchema: { type: "integer" }
-})
+export const integer = Schema.Number.annotations({ message: expecting("an integer") }).pipe(
+  Schema.int({ message: expecting("an integer"), jsonSchema: { type: "integer" } })
+)
 
 /**
  * Any text.
@@ -51,12 +50,38 @@ export const text = Schema.String.annotations({ message: expecting("a text") })
 export const boolean = Schema.Boolean.annotations({ message: expecting("a boolean") })
 
 /**
- * Any value at all (JSON data, usually). Passed to the block as it is.
+ * Any value at all (JSON data, usually), passed to the block as it is. It
+ * must be given: a parameter that may be left out is `optional(any)` or
+ * `withDefault(any, ...)`.
  *
  * @since 0.1.0
  * @category schemas
  */
-export const any = Schema.Unknown.annotations({ jsonSchema: {} })
+export const any = Schema.declare((u): u is unknown => u !== undefined, {
+  message: () => "is missing",
+  // `anyOf: [{}]` is "any value": a declaration's JSON Schema may not be `{}` alone.
+  jsonSchema: { anyOf: [{}] },
+  arbitrary: () => (fc) => fc.jsonValue()
+})
+
+/**
+ * The parameters of a block that takes none: any parameter given is
+ * unexpected (INVALID_TYPE). A bare `Schema.Struct({})` would accept anything.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const none = Schema.Struct({})
+  .annotations({ jsonSchema: { type: "object", properties: {}, additionalProperties: false } })
+  .pipe(
+    Schema.filter((parameters) => {
+      const names = Object.keys(parameters)
+      return (
+        names.length === 0 ||
+        names.map((name) => ({ path: [name], message: "is unexpected: this block takes no parameters" }))
+      )
+    })
+  )
 
 /**
  * An array, passed by reference: a block that changes it changes the
@@ -67,7 +92,8 @@ export const any = Schema.Unknown.annotations({ jsonSchema: {} })
  */
 export const list = Schema.declare((u): u is Array<unknown> => Array.isArray(u), {
   message: expecting("a list"),
-  jsonSchema: { type: "array" }
+  jsonSchema: { type: "array" },
+  arbitrary: () => (fc) => fc.array(fc.jsonValue(), { maxLength: 5 })
 })
 
 /**
@@ -78,7 +104,8 @@ export const list = Schema.declare((u): u is Array<unknown> => Array.isArray(u),
  */
 export const dictionary = Schema.declare((u): u is Record<string, unknown> => Value.isPlainObject(u), {
   message: expecting("a dictionary"),
-  jsonSchema: { type: "object" }
+  jsonSchema: { type: "object" },
+  arbitrary: () => (fc) => fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 5 })
 })
 
 /**

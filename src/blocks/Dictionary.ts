@@ -18,7 +18,6 @@ import * as Block from "../Block.js"
 import * as Parameter from "../Parameter.js"
 import * as StepError from "../StepError.js"
 import * as Value from "../Value.js"
-import { anyValue, omittable } from "./internal/schemas.js"
 import { ensureKeyCount } from "./internal/size.js"
 
 const theDictionary = Parameter.dictionary.pipe(Parameter.describe("The dictionary to work on."))
@@ -53,7 +52,7 @@ const createFromPairs = Block.make({
   description: "A new dictionary with one key and its value.",
   parameters: Schema.Struct({
     key: Parameter.text.pipe(Parameter.describe("The key of the pair.")),
-    value: anyValue.pipe(Parameter.describe("The value of the pair."))
+    value: Parameter.any.pipe(Parameter.describe("The value of the pair."))
   }),
   run: ({ key, value }) => {
     const made: Record<string, unknown> = {}
@@ -110,7 +109,7 @@ const get = Block.make({
   parameters: Schema.Struct({
     key: theKey,
     dictionary: theDictionary,
-    default: omittable(Parameter.any.pipe(Parameter.describe("The value to give when the key is missing.")))
+    default: Parameter.optional(Parameter.any.pipe(Parameter.describe("The value to give when the key is missing.")))
   }),
   run: (p) => {
     if (Object.hasOwn(p.dictionary, p.key)) return Effect.succeed(p.dictionary[p.key])
@@ -149,7 +148,7 @@ const listItems = Block.make({
 const isDictionary = Block.make({
   name: "IS_DICTIONARY",
   description: "Whether a value is a dictionary.",
-  parameters: Schema.Struct({ value: anyValue.pipe(Parameter.describe("Any value.")) }),
+  parameters: Schema.Struct({ value: Parameter.any.pipe(Parameter.describe("Any value.")) }),
   run: ({ value }) => Effect.succeed(Value.isPlainObject(value))
 })
 
@@ -164,7 +163,7 @@ const isValueExists = Block.make({
   name: "IS_VALUE_EXISTS",
   description: "Whether some key of a dictionary has a value equal to the given one.",
   parameters: Schema.Struct({
-    value: anyValue.pipe(Parameter.describe("The value to look for.")),
+    value: Parameter.any.pipe(Parameter.describe("The value to look for.")),
     dictionary: theDictionary
   }),
   run: ({ value, dictionary }) =>
@@ -178,7 +177,7 @@ const set = Block.make({
   description: "Gives a key a value, adding the key when it is missing, in place; returns the dictionary.",
   parameters: Schema.Struct({
     key: theKey,
-    value: anyValue.pipe(Parameter.describe("The value for the key.")),
+    value: Parameter.any.pipe(Parameter.describe("The value for the key.")),
     dictionary: theDictionary
   }),
   run: ({ key, value, dictionary }) => {
@@ -220,7 +219,7 @@ const pop = Block.make({
   parameters: Schema.Struct({
     key: theKey,
     dictionary: theDictionary,
-    default: omittable(Parameter.any.pipe(Parameter.describe("The value to give when the key is missing.")))
+    default: Parameter.optional(Parameter.any.pipe(Parameter.describe("The value to give when the key is missing.")))
   }),
   run: (p) => {
     if (!Object.hasOwn(p.dictionary, p.key)) {

@@ -16,12 +16,11 @@ import * as Parameter from "../Parameter.js"
 import * as Sequence from "../Sequence.js"
 import * as StepError from "../StepError.js"
 import * as Value from "../Value.js"
-import { anyValue, omittable } from "./internal/schemas.js"
 import { ensureListLength } from "./internal/size.js"
 import { sortInPlace } from "./internal/sort.js"
 
 const theList = Parameter.list.pipe(Parameter.describe("The list to work on."))
-const anItem = anyValue.pipe(Parameter.describe("The item, any value."))
+const anItem = Parameter.any.pipe(Parameter.describe("The item, any value."))
 
 const invalid = (message: string) => Effect.fail(new StepError.InvalidArgument({ message }))
 
@@ -38,8 +37,8 @@ const create = Block.make({
   name: "CREATE",
   description: "A new list of the values given, in order; an empty list when none is given.",
   parameters: Schema.Struct({
-    value1: omittable(Parameter.any.pipe(Parameter.describe("The first item, if any."))),
-    value2: omittable(Parameter.any.pipe(Parameter.describe("The second item, if any.")))
+    value1: Parameter.optional(Parameter.any.pipe(Parameter.describe("The first item, if any."))),
+    value2: Parameter.optional(Parameter.any.pipe(Parameter.describe("The second item, if any.")))
   }),
   run: ({ value1, value2 }) => {
     const items: Array<unknown> = []
@@ -129,7 +128,7 @@ const append = Block.make({
   name: "APPEND",
   description: "Adds an item at the end of a list, in place; returns the list.",
   parameters: Schema.Struct({
-    item: anyValue.pipe(Parameter.describe("The item to add.")),
+    item: Parameter.any.pipe(Parameter.describe("The item to add.")),
     list: theList
   }),
   run: ({ item, list }) =>
@@ -168,7 +167,7 @@ const insert = Block.make({
     index: Parameter.integer.pipe(
       Parameter.describe("The position the item will take; negative counts from the end.")
     ),
-    item: anyValue.pipe(Parameter.describe("The item to insert."))
+    item: Parameter.any.pipe(Parameter.describe("The item to insert."))
   }),
   run: ({ list, index, item }) =>
     ensureListLength(list.length + 1).pipe(
@@ -185,7 +184,7 @@ const remove = Block.make({
   description:
     "Removes the first item equal to the given one, in place; returns the list. Fails when absent.",
   parameters: Schema.Struct({
-    item: anyValue.pipe(Parameter.describe("The item to remove.")),
+    item: Parameter.any.pipe(Parameter.describe("The item to remove.")),
     list: theList
   }),
   run: ({ item, list }) => {

@@ -16,31 +16,21 @@ import * as Parameter from "../Parameter.js"
 import * as StepError from "../StepError.js"
 import * as Value from "../Value.js"
 import { compare } from "./internal/order.js"
-import { anyValue } from "./internal/schemas.js"
 
 // ---- parameters ----
 
-/** No parameters at all; an empty struct alone would let unknown ones through. */
-const noParameters = Schema.Struct({}).pipe(
-  Schema.filter((parameters) => {
-    const names = Object.keys(parameters)
-    return names.length === 0 ||
-      names.map((name) => ({ path: [name], message: "is unexpected: this block takes no parameters" }))
-  })
-)
-
-const oneValue = Schema.Struct({ value: anyValue.pipe(Parameter.describe("Any value.")) })
+const oneValue = Schema.Struct({ value: Parameter.any.pipe(Parameter.describe("Any value.")) })
 
 const twoValues = Schema.Struct({
-  value1: anyValue.pipe(Parameter.describe("The first value.")),
-  value2: anyValue.pipe(Parameter.describe("The second value."))
+  value1: Parameter.any.pipe(Parameter.describe("The first value.")),
+  value2: Parameter.any.pipe(Parameter.describe("The second value."))
 })
 
 const operators = ["=", "!=", ">", ">=", "<", "<=", "is", "is not"] as const
 
 const comparison = Schema.Struct({
-  value1: anyValue.pipe(Parameter.describe("The left side of the comparison.")),
-  value2: anyValue.pipe(Parameter.describe("The right side of the comparison.")),
+  value1: Parameter.any.pipe(Parameter.describe("The left side of the comparison.")),
+  value2: Parameter.any.pipe(Parameter.describe("The right side of the comparison.")),
   operator: Parameter.text.pipe(Parameter.describe(`One of ${operators.map((o) => `"${o}"`).join(", ")}.`))
 })
 
@@ -121,21 +111,21 @@ const isNone = Block.make({
 const trueBlock = Block.make({
   name: "TRUE",
   description: "Always true.",
-  parameters: noParameters,
+  parameters: Parameter.none,
   run: () => Effect.succeed(true)
 })
 
 const falseBlock = Block.make({
   name: "FALSE",
   description: "Always false.",
-  parameters: noParameters,
+  parameters: Parameter.none,
   run: () => Effect.succeed(false)
 })
 
 const none = Block.make({
   name: "NONE",
   description: "Always null.",
-  parameters: noParameters,
+  parameters: Parameter.none,
   run: () => Effect.succeed(null)
 })
 
@@ -143,9 +133,9 @@ const ifThenElse = Block.make({
   name: "IF_THEN_ELSE",
   description: "`then` when the value is truthy, `otherwise` when it is not.",
   parameters: Schema.Struct({
-    value: anyValue.pipe(Parameter.describe("The condition.")),
-    then: anyValue.pipe(Parameter.describe("The result when the condition is truthy.")),
-    otherwise: anyValue.pipe(Parameter.describe("The result when the condition is falsy."))
+    value: Parameter.any.pipe(Parameter.describe("The condition.")),
+    then: Parameter.any.pipe(Parameter.describe("The result when the condition is truthy.")),
+    otherwise: Parameter.any.pipe(Parameter.describe("The result when the condition is falsy."))
   }),
   run: ({ value, then, otherwise }) => Effect.succeed(Value.isTruthy(value) ? then : otherwise)
 })
@@ -179,6 +169,7 @@ const logicalAnd = Block.make({
  * a result outside the safe range could not be told apart from its
  * neighbours, so it fails.
  */
+// Limitation: Python's integers are unbounded; results beyond 2^53 fail here instead.
 const exactInteger = (result: bigint) => {
   const value = Number(result)
   return Number.isSafeInteger(value)

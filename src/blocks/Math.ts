@@ -20,7 +20,6 @@ import * as Value from "../Value.js"
 import { compare } from "./internal/order.js"
 import { positivePower } from "./internal/pow.js"
 import { parseFloat, parseInteger } from "./internal/pythonNumber.js"
-import { anyValue } from "./internal/schemas.js"
 
 // ---- parameters ----
 
@@ -102,6 +101,7 @@ const createInteger = Block.make({
       if (!Number.isFinite(value)) return invalid("cannot convert infinity to an integer")
       return Effect.succeed(integral(Math.trunc(value)))
     }
+    // Limitation: a text spelling an integer beyond 2^53 gives the nearest double; Python's int is exact.
     const parsed = parseInteger(value)
     if (parsed === undefined) return invalid(`invalid literal for an integer: ${Value.preview(value)}`)
     if (!Number.isFinite(parsed)) return invalid(`the integer is too large: ${Value.preview(value)}`)
@@ -240,8 +240,8 @@ const abs = Block.make({
 // ---- largest and smallest ----
 
 const twoComparable = Schema.Struct({
-  value1: anyValue.pipe(Parameter.describe("A number or a text.")),
-  value2: anyValue.pipe(Parameter.describe("A number or a text, of the same kind."))
+  value1: Parameter.any.pipe(Parameter.describe("A number or a text.")),
+  value2: Parameter.any.pipe(Parameter.describe("A number or a text, of the same kind."))
 })
 
 const aList = Schema.Struct({

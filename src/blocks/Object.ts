@@ -14,9 +14,9 @@ import * as Parameter from "../Parameter.js"
 import * as Sequence from "../Sequence.js"
 import * as StepError from "../StepError.js"
 import * as Value from "../Value.js"
-import { anyValue, omittable, sequence, sized, slicePart } from "./internal/schemas.js"
+import { sequence, sized, slicePart } from "./internal/schemas.js"
 
-const part = (description: string) => omittable(slicePart.pipe(Parameter.describe(description)))
+const part = (description: string) => Parameter.optional(slicePart.pipe(Parameter.describe(description)))
 
 const sliceParts = {
   start: part("Where the slice starts; negative counts from the end. Left out or null: the natural start."),
@@ -71,7 +71,7 @@ const sliceValue = Block.make({
 const copy = Block.make({
   name: "COPY",
   description: "A deep copy of a value: changing the copy never changes the original.",
-  parameters: Schema.Struct({ value: anyValue.pipe(Parameter.describe("The value to copy.")) }),
+  parameters: Schema.Struct({ value: Parameter.any.pipe(Parameter.describe("The value to copy.")) }),
   run: ({ value }) => Effect.succeed(Value.copy(value))
 })
 

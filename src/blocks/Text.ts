@@ -20,7 +20,6 @@ import * as Sequence from "../Sequence.js"
 import * as StepError from "../StepError.js"
 import * as Value from "../Value.js"
 import * as PythonText from "./internal/pythonText.js"
-import { anyValue } from "./internal/schemas.js"
 import * as Search from "./internal/search.js"
 
 // ---- parameters ----
@@ -97,7 +96,7 @@ const insertBetweenCharacters = (text: string, insert: string, count: number): s
 const create = Block.make({
   name: "CREATE",
   description: "The text form of any value: texts as they are, other values as they appear in templates.",
-  parameters: Schema.Struct({ value: anyValue.pipe(Parameter.describe("Any value.")) }),
+  parameters: Schema.Struct({ value: Parameter.any.pipe(Parameter.describe("Any value.")) }),
   run: ({ value }) => Effect.succeed(Value.toText(value))
 })
 
@@ -256,7 +255,7 @@ const isNumeric = Block.make({
 const isText = Block.make({
   name: "IS_TEXT",
   description: "Whether the value is a text.",
-  parameters: Schema.Struct({ value: anyValue.pipe(Parameter.describe("Any value.")) }),
+  parameters: Schema.Struct({ value: Parameter.any.pipe(Parameter.describe("Any value.")) }),
   run: ({ value }) => Effect.succeed(typeof value === "string")
 })
 

@@ -16,7 +16,6 @@ import * as Parameter from "../Parameter.js"
 import * as Path from "../Path.js"
 import * as StepError from "../StepError.js"
 import * as Value from "../Value.js"
-import { noParameters, omittable } from "./internal/schemas.js"
 import { ensureKeyCount } from "./internal/size.js"
 
 const theName = Parameter.text.pipe(Parameter.describe("The name of the variable."))
@@ -77,7 +76,7 @@ const get = Block.make({
   description: "The value of a variable; the default when it does not exist, or a failure without one.",
   parameters: Schema.Struct({
     name: theName,
-    default: omittable(
+    default: Parameter.optional(
       Parameter.any.pipe(Parameter.describe("The value to give when the variable does not exist."))
     )
   }),
@@ -116,21 +115,21 @@ const isExists = Block.make({
 const listNames = Block.make({
   name: "LIST_NAMES",
   description: "A list of the names of the variables.",
-  parameters: noParameters,
+  parameters: Parameter.none,
   run: () => Effect.map(CurrentRun.CurrentRun, (run) => Object.keys(run.variables))
 })
 
 const listValues = Block.make({
   name: "LIST_VALUES",
   description: "A list of the values of the variables, in the order of their names.",
-  parameters: noParameters,
+  parameters: Parameter.none,
   run: () => Effect.map(CurrentRun.CurrentRun, (run) => Object.values(run.variables))
 })
 
 const count = Block.make({
   name: "COUNT",
   description: "The number of variables.",
-  parameters: noParameters,
+  parameters: Parameter.none,
   run: () => Effect.map(CurrentRun.CurrentRun, (run) => Object.keys(run.variables).length)
 })
 

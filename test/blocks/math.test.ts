@@ -109,7 +109,7 @@ describe("MATH", () => {
         expect(yield* run("CREATE_FLOAT", { value: false })).toEqual(done(0))
       }))
 
-    it.effect("R12 text that is not a number is INVALID_ARGUMENT, even where JavaScript's Number() accepts it", () =>
+    it.effect("R12 text that is not a number is INVALID_ARGUMENT, even where Number() accepts it", () =>
       Effect.gen(function* () {
         // float("0x10"), float(""), float("  "), float("1_"), float("e5") raise ValueError
         for (const value of ["0x10", "", "  ", "1_", "e5", "inf_", "abc"]) {

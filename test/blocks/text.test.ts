@@ -228,7 +228,7 @@ describe("TEXT", () => {
         expect(yield* run("IS_EMPTY", { text: " " })).toEqual(done(false))
       }))
 
-    it.effect("R12 with include_spaces false, Python whitespace (\\x1c, \\x85) counts as empty, \\ufeff does not", () =>
+    it.effect("R12 with include_spaces false, Python whitespace counts as empty (\\x1c, \\x85; not \\ufeff)", () =>
       Effect.gen(function* () {
         // not " \x1c\x85".strip()
         expect(yield* run("IS_EMPTY", { text: " \x1c\x85", include_spaces: false })).toEqual(done(true))
@@ -377,7 +377,8 @@ describe("TEXT", () => {
     it.effect("replaces every occurrence by default", () =>
       Effect.gen(function* () {
         // "Hello World".replace("World", "Space"), "aaa".replace("aa", "b")
-        expect(yield* run("REPLACE", { text: "Hello World", old: "World", new: "Space" })).toEqual(done("Hello Space"))
+        const quickStart = { text: "Hello World", old: "World", new: "Space" }
+        expect(yield* run("REPLACE", quickStart)).toEqual(done("Hello Space"))
         expect(yield* run("REPLACE", { text: "aaa", old: "aa", new: "b" })).toEqual(done("ba"))
       }))
 

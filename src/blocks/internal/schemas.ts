@@ -54,39 +54,3 @@ export const slicePart = Schema.declare((u): u is number | null => u === null ||
   message: expecting("an integer or null"),
   jsonSchema: { anyOf: [{ type: "integer" }, { type: "null" }] }
 })
-
-/**
- * A parameter that may be left out, with no default. Unlike `Schema.optional`
- * it does not also accept `undefined`, so its decode message names one kind.
- *
- * @since 0.1.0
- * @category combinators
- */
-export const omittable = <S extends Schema.Schema<any, any, never>>(schema: S) =>
-  Schema.optionalWith(schema, { exact: true })
-
-/**
- * Any value, but one must be given: `Parameter.any` lets a required
- * parameter be left out, and the block would receive `undefined`.
- *
- * @since 0.1.0
- * @category schemas
- */
-export const anyValue = Schema.declare((u): u is unknown => u !== undefined, {
-  message: () => "is missing",
-  // `{}` alone would not count as a JSON Schema for a declaration; `anyOf: [{}]` means the same: any value.
-  jsonSchema: { anyOf: [{}] }
-})
-
-/**
- * The parameters of a block that takes none. `Schema.Struct({})` would accept
- * any parameters at all (an empty struct is TypeScript's `{}`); this one
- * rejects each one given as unexpected (INVALID_TYPE).
- *
- * @since 0.1.0
- * @category schemas
- */
-export const noParameters = Schema.Struct(
-  {},
-  Schema.Record({ key: Schema.String, value: Schema.Never.annotations({ message: () => "is unexpected" }) })
-)
