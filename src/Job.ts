@@ -130,7 +130,7 @@ export const make = <R, const Es extends ReadonlyArray<Registry.Entry> = []>(
 
   const steps = workflow.steps.map((document, index): PlannedStep<R | R2> => {
     const position = index + 1
-    const id = document.id === undefined || document.id === null ? String(position) : String(document.id)
+    const id = idOf(document.id, position)
     const block = Registry.lookup(blocks, document.action) as Block.Block<unknown, unknown, R | R2> | undefined
     let used = 0
     if (block !== undefined) {
@@ -293,6 +293,12 @@ const preflightOf = (step: {
     })
   }
   return undefined
+}
+
+/** A step's id (R6.2): an integer in plain decimal digits, even past 1e21; the position without one. */
+const idOf = (id: Workflow.StepDocument["id"], position: number): string => {
+  if (id === undefined || id === null) return String(position)
+  return typeof id === "number" && Number.isInteger(id) ? BigInt(id).toString() : String(id)
 }
 
 const mergeVariables = (

@@ -156,24 +156,25 @@ const execute = <R>(
       : Effect.forEach(
           job.steps,
           (step, index) =>
-            Effect.flatMap(visit(step, index), (result) =>
-              publish({ _tag: "StepUpdated", jobName: job.name, jobId: job.id, step: result } satisfies StepUpdated)
-            ),
+            Effect.flatMap(visit(step, index), (result) => {
+              const updated: StepUpdated = { _tag: "StepUpdated", jobName: job.name, jobId: job.id, step: result }
+              return publish(Object.freeze(updated))
+            }),
           { discard: true }
         )
 
     return steps.pipe(
       Effect.flatMap(() => {
         jobContext.success = state.failed === null
-        const result: JobResult = {
+        const result: JobResult = Object.freeze({
           name: job.name,
           id: job.id,
           success: state.failed === null,
           failedStep: state.failed,
-          steps: results,
+          steps: Object.freeze(results),
           variables
-        }
-        const finished: JobFinished = { _tag: "JobFinished", result, failedStep: state.failed }
+        })
+        const finished: JobFinished = Object.freeze({ _tag: "JobFinished", result, failedStep: state.failed })
         return publish === undefined ? Effect.succeed(result) : Effect.as(publish(finished), result)
       }),
       Effect.annotateLogs(jobAnnotations(job))
@@ -202,9 +203,12 @@ const record = (
   context.result = outcome.status === Status.DONE ? outcome.result : null
   context.error = outcome.error ?? null
   const base = { id: step.id, position: step.position, action: step.action, status: outcome.status, elapsedMillis }
-  return outcome.status === Status.DONE
-    ? { ...base, result: outcome.result }
-    : { ...base, ...(outcome.error === undefined ? {} : { error: outcome.error }) }
+  // Frozen, so that no hook or caller can change a status after the fact (R11.2).
+  return Object.freeze(
+    outcome.status === Status.DONE
+      ? { ...base, result: outcome.result }
+      : { ...base, ...(outcome.error === undefined ? {} : { error: outcome.error }) }
+  )
 }
 
 const failure = (error: StepError.StepError): Outcome => ({ status: StepError.statusOf(error), error: error.message })
