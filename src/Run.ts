@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { Clock, Duration, Effect, Either, Fiber, Queue, Stream } from "effect"
+import { Cause, Clock, Duration, Effect, Either, Exit, Fiber, Option, Queue, Runtime, Stream } from "effect"
 import * as Contexts from "./Contexts.js"
 import { CurrentRun } from "./CurrentRun.js"
 import type { CurrentRunShape } from "./CurrentRun.js"
@@ -112,6 +112,9 @@ interface RunState {
   failed: StepResult | null
   deadlinePassed: boolean
   readonly deadlineAt: number
+  readonly clock: Clock.Clock
+  /** The run's runtime, with its services and log annotations, for running blocks. */
+  readonly runtime: Runtime.Runtime<any>
   readonly service: CurrentRunShape
   readonly scope: Resolver.Scope
 }
@@ -120,51 +123,56 @@ const execute = <R>(
   job: Job<R>,
   publish: ((event: RunEvent) => Effect.Effect<unknown>) | undefined
 ): Effect.Effect<JobResult, never, Exclude<R, CurrentRun>> =>
-  Effect.flatMap(Clock.currentTimeMillis, (startedAt) => {
-    const variables = Value.copy(job.variables) as Record<string, unknown>
-    const jobContext: Contexts.JobContext = {
-      name: job.name,
-      id: job.id,
-      success: null,
-      parameters: job.locals,
-      variables
-    }
-    const stepContexts = job.steps.map(initialContext)
-    const state: RunState = {
-      failed: null,
-      deadlinePassed: false,
-      deadlineAt: startedAt + Duration.toMillis(job.deadline),
-      service: { variables, locals: job.locals, jobName: job.name, jobId: job.id, sizeLimits: job.sizeLimits },
-      scope: { contexts: Contexts.make(jobContext, stepContexts), limits: job.sizeLimits }
-    }
-    const results: Array<StepResult> = []
+  Effect.zip(Effect.clock, Effect.runtime<any>()).pipe(
+    Effect.flatMap(([clock, runtime]) => {
+      const variables = Value.copy(job.variables) as Record<string, unknown>
+      const jobContext: Contexts.JobContext = {
+        name: job.name,
+        id: job.id,
+        success: null,
+        parameters: job.locals,
+        variables
+      }
+      const stepContexts = job.steps.map(initialContext)
+      const state: RunState = {
+        failed: null,
+        deadlinePassed: false,
+        deadlineAt: clock.unsafeCurrentTimeMillis() + Duration.toMillis(job.deadline),
+        clock,
+        runtime,
+        service: { variables, locals: job.locals, jobName: job.name, jobId: job.id, sizeLimits: job.sizeLimits },
+        scope: { contexts: Contexts.make(jobContext, stepContexts), limits: job.sizeLimits }
+      }
+      const results: Array<StepResult> = []
 
-    const visit = (step: PlannedStep<R>, index: number) =>
-      Effect.flatMap(Clock.currentTimeNanos, (started) =>
-        Effect.zipWith(guardedOutcome(job, step, state), Clock.currentTimeNanos, (outcome, ended) => {
-          const result = record(step, outcome, Number(ended - started) / 1e6, stepContexts[index]!)
+      const visit = (step: PlannedStep<R>, index: number): Effect.Effect<StepResult> => {
+        const started = clock.unsafeCurrentTimeNanos()
+        const finish = (outcome: Outcome): StepResult => {
+          const elapsed = Number(clock.unsafeCurrentTimeNanos() - started) / 1e6
+          const result = record(step, outcome, elapsed, stepContexts[index]!)
           results.push(result)
           if (state.failed === null && Status.isFailure(outcome.status)) {
             state.failed = result
             jobContext.success = false
           }
           return result
-        })
-      )
-    const steps = publish === undefined
-      ? Effect.forEach(job.steps, visit, { discard: true })
-      : Effect.forEach(
-          job.steps,
-          (step, index) =>
-            Effect.flatMap(visit(step, index), (result) => {
-              const updated: StepUpdated = { _tag: "StepUpdated", jobName: job.name, jobId: job.id, step: result }
-              return publish(Object.freeze(updated))
-            }),
-          { discard: true }
-        )
+        }
+        const outcome = guardedOutcome(job, step, state)
+        return Effect.isEffect(outcome) ? Effect.map(outcome, finish) : Effect.succeed(finish(outcome))
+      }
+      const steps = publish === undefined
+        ? Effect.forEach(job.steps, visit, { discard: true })
+        : Effect.forEach(
+            job.steps,
+            (step, index) =>
+              Effect.flatMap(visit(step, index), (result) => {
+                const updated: StepUpdated = { _tag: "StepUpdated", jobName: job.name, jobId: job.id, step: result }
+                return publish(Object.freeze(updated))
+              }),
+            { discard: true }
+          )
 
-    return steps.pipe(
-      Effect.flatMap(() => {
+      return Effect.flatMap(steps, () => {
         jobContext.success = state.failed === null
         const result: JobResult = Object.freeze({
           name: job.name,
@@ -176,10 +184,10 @@ const execute = <R>(
         })
         const finished: JobFinished = Object.freeze({ _tag: "JobFinished", result, failedStep: state.failed })
         return publish === undefined ? Effect.succeed(result) : Effect.as(publish(finished), result)
-      }),
-      Effect.annotateLogs(jobAnnotations(job))
-    )
-  }) as Effect.Effect<JobResult, never, Exclude<R, CurrentRun>>
+      })
+    }),
+    Effect.annotateLogs(jobAnnotations(job))
+  ) as Effect.Effect<JobResult, never, Exclude<R, CurrentRun>>
 
 const initialContext = <R>(step: PlannedStep<R>): Contexts.StepContext => ({
   id: step.id,
@@ -213,58 +221,91 @@ const record = (
 
 const failure = (error: StepError.StepError): Outcome => ({ status: StepError.statusOf(error), error: error.message })
 
-/**
- * A step's outcome, where even a defect in the runtime's own work on the step
- * (resolving, checking sizes) becomes UNHANDLED_EXCEPTION instead of ending
- * the run (R7.6). Interruption still stops the run.
- */
-const guardedOutcome = <R>(job: Job<R>, step: PlannedStep<R>, state: RunState): Effect.Effect<Outcome, never, any> =>
-  Effect.suspend(() => outcomeOf(job, step, state)).pipe(
-    Effect.catchAllDefect((defect) =>
-      Effect.as(
-        Effect.logError(`step '${step.id}' ended with a defect`, defect),
-        failure(new StepError.UnhandledException({ message: StepError.describe(defect), cause: defect }))
-      )
-    )
+const defectOutcome = (step: PlannedStep<any>, defect: unknown): Effect.Effect<Outcome> =>
+  Effect.as(
+    Effect.logError(`step '${step.id}' ended with a defect`, defect),
+    failure(new StepError.UnhandledException({ message: StepError.describe(defect), cause: defect }))
   )
 
-/** Decides one step (R7.1): skipped, pre-flight failure, condition, or the block's own outcome. */
-const outcomeOf = <R>(job: Job<R>, step: PlannedStep<R>, state: RunState): Effect.Effect<Outcome, never, any> => {
-  if (state.deadlinePassed) return Effect.succeed({ status: Status.SKIPPED, error: "skipped: the job's deadline passed" })
-  if (state.failed !== null && !step.forced) {
-    return Effect.succeed({ status: Status.SKIPPED, error: `skipped: step '${state.failed.id}' failed` })
+/**
+ * A step's outcome: plain when it is known without waiting (nearly always),
+ * an Effect when the block is still running. Even a defect in the runtime's
+ * own work on the step (resolving, checking sizes) becomes UNHANDLED_EXCEPTION
+ * instead of ending the run (R7.6); interruption still stops the run.
+ */
+const guardedOutcome = <R>(job: Job<R>, step: PlannedStep<R>, state: RunState): Outcome | Effect.Effect<Outcome> => {
+  try {
+    const outcome = outcomeOf(job, step, state)
+    return Effect.isEffect(outcome) ? Effect.catchAllDefect(outcome, (defect) => defectOutcome(step, defect)) : outcome
+  } catch (defect) {
+    return defectOutcome(step, defect)
   }
-  if (step.preflight !== undefined) return Effect.succeed(failure(step.preflight))
-  return Effect.flatMap(Clock.currentTimeMillis, (now) => {
-    const remaining = state.deadlineAt - now
-    if (remaining <= 0) {
-      state.deadlinePassed = true
-      return Effect.succeed(failure(new StepError.TimeLimitExceeded({ message: "the job's deadline passed" })))
-    }
-    return runStep(job, step, state, remaining)
-  })
 }
 
-/** Conditions, parameters and the block itself, once nothing has stopped the step earlier. */
-const runStep = <R>(
+/** Decides one step (R7.1): skipped, pre-flight failure, condition, or the block's own outcome. */
+const outcomeOf = <R>(job: Job<R>, step: PlannedStep<R>, state: RunState): Outcome | Effect.Effect<Outcome> => {
+  if (state.deadlinePassed) return { status: Status.SKIPPED, error: "skipped: the job's deadline passed" }
+  if (state.failed !== null && !step.forced) {
+    return { status: Status.SKIPPED, error: `skipped: step '${state.failed.id}' failed` }
+  }
+  if (step.preflight !== undefined) return failure(step.preflight)
+  const remaining = state.deadlineAt - state.clock.unsafeCurrentTimeMillis()
+  if (remaining <= 0) {
+    state.deadlinePassed = true
+    return failure(new StepError.TimeLimitExceeded({ message: "the job's deadline passed" }))
+  }
+
+  const condition = checkConditions(step, state.scope)
+  if (condition !== undefined) return condition
+  const parameters = Resolver.resolve(step.compiled, state.scope)
+  if (Either.isLeft(parameters)) return failure(parameters.left)
+  const tooLarge = Size.check(parameters.right, job.sizeLimits)
+  if (tooLarge !== undefined) return failure(new StepError.SizeLimitExceeded({ message: `parameters: ${tooLarge}` }))
+  return invokeBlock(job, step, state, parameters.right as Record<string, unknown>, remaining)
+}
+
+/**
+ * Runs the block. A block that completes without waiting (most do) runs to
+ * its end at once, with no fiber switch; one that waits continues in its own
+ * fiber, which the step awaits within its time limit and interrupts when the
+ * limit passes or the run is interrupted. (A time limit cannot stop
+ * JavaScript that computes synchronously: see docs/security.md.)
+ */
+const invokeBlock = <R>(
   job: Job<R>,
   step: PlannedStep<R>,
   state: RunState,
+  parameters: Record<string, unknown>,
   remaining: number
-): Effect.Effect<Outcome, never, any> => {
-  const condition = checkConditions(step, state.scope)
-  if (condition !== undefined) return Effect.succeed(condition)
-  const parameters = Resolver.resolve(step.compiled, state.scope)
-  if (Either.isLeft(parameters)) return Effect.succeed(failure(parameters.left))
-  const tooLarge = Size.check(parameters.right, job.sizeLimits)
-  if (tooLarge !== undefined) {
-    return Effect.succeed(failure(new StepError.SizeLimitExceeded({ message: `parameters: ${tooLarge}` })))
+): Outcome | Effect.Effect<Outcome> => {
+  const invocation = Invocation.invoke(step.block!, parameters).pipe(
+    Effect.provideService(CurrentRun, state.service),
+    Effect.annotateLogs("stepId", step.id),
+    Effect.withSpan(step.action, {
+      attributes: { "conduit.step.id": step.id, ...(job.id === null ? {} : { "conduit.job.id": job.id }) },
+      captureStackTrace: false
+    })
+  )
+  const exit = Runtime.runSyncExit(state.runtime, invocation)
+  if (Exit.isSuccess(exit)) return done(exit.value, job)
+  const error = Cause.failureOption(exit.cause)
+  if (Option.isSome(error)) return failure(error.value)
+  const defect = Cause.dieOption(exit.cause)
+  if (Option.isSome(defect) && Runtime.isAsyncFiberException(defect.value)) {
+    return awaitBlock(job, state, defect.value.fiber as Fiber.RuntimeFiber<unknown, StepError.StepError>, remaining)
   }
+  return Effect.failCause(exit.cause as Cause.Cause<never>)
+}
 
+const awaitBlock = <R>(
+  job: Job<R>,
+  state: RunState,
+  fiber: Fiber.RuntimeFiber<unknown, StepError.StepError>,
+  remaining: number
+): Effect.Effect<Outcome> => {
   const stepMillis = Duration.toMillis(job.stepTimeout)
   const byDeadline = remaining < stepMillis
-  return Invocation.invoke(step.block!, parameters.right as Record<string, unknown>).pipe(
-    Effect.provideService(CurrentRun, state.service),
+  return Fiber.join(fiber).pipe(
     Effect.timeoutFail({
       duration: Duration.millis(byDeadline ? remaining : stepMillis),
       onTimeout: () => {
@@ -274,11 +315,10 @@ const runStep = <R>(
         })
       }
     }),
-    Effect.match({ onFailure: failure, onSuccess: (value) => done(value, job) }),
-    Effect.annotateLogs({ stepId: step.id }),
-    Effect.withSpan(step.action, {
-      attributes: { "conduit.step.id": step.id, ...(job.id === null ? {} : { "conduit.job.id": job.id }) }
-    })
+    // The block is stopped before the run goes on, so no two blocks ever run at once (R7.1).
+    Effect.tapError(() => Fiber.interrupt(fiber)),
+    Effect.onInterrupt(() => Fiber.interrupt(fiber)),
+    Effect.match({ onFailure: failure, onSuccess: (value) => done(value, job) })
   )
 }
 
