@@ -328,7 +328,9 @@ const step = (current: unknown, segment: string, isStepTable: boolean, r: Resolu
     const tooMuch = charge(r, cost)
     if (tooMuch !== undefined) return { _tag: "Over", error: tooMuch }
     const item = Sequence.at(current, index)
-    return item === undefined ? dead(`index ${segment} is out of range`) : found(item.value)
+    if (item !== undefined) return found(item.value)
+    const size = Array.isArray(current) ? ` for a list of ${current.length} items` : ""
+    return dead(`index ${segment} is out of range${size}`)
   }
 
   const parts = Sequence.parseSlice(segment)

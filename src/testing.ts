@@ -15,7 +15,7 @@
  * import { arbitraryWorkflow, runWorkflow } from "effect-conduit/testing"
  *
  * describe("my blocks", () => {
- *   it.effect.prop("every run gives every step a status", [arbitraryWorkflow(registry)], ([workflow]) =>
+ *   it.effect.prop("every step ends with a status", [arbitraryWorkflow(registry)], ([workflow]) =>
  *     Effect.gen(function* () {
  *       const result = yield* runWorkflow(workflow, registry)
  *       expect(result.steps).toHaveLength(workflow.steps.length)
@@ -33,6 +33,7 @@ import * as Job from "./Job.js"
 import * as Registry from "./Registry.js"
 import * as Run from "./Run.js"
 import type * as Status from "./Status.js"
+import * as Value from "./Value.js"
 import type * as Workflow from "./Workflow.js"
 
 /**
@@ -100,7 +101,8 @@ export interface GeneratedStep {
  * import { StandardBlocks } from "effect-conduit"
  * import { arbitraryWorkflow } from "effect-conduit/testing"
  *
- * const documents = FastCheck.sample(arbitraryWorkflow(StandardBlocks.standard, { maxSteps: 3 }), 5)
+ * const workflows = arbitraryWorkflow(StandardBlocks.standard, { maxSteps: 3 })
+ * const samples = FastCheck.sample(workflows, 5)
  * ```
  *
  * @since 0.1.0
@@ -114,15 +116,13 @@ export const arbitraryWorkflow = <R>(
   const minSteps = options.minSteps ?? 1
   const maxSteps = Math.max(minSteps, options.maxSteps ?? 8)
   const probability = options.referenceProbability ?? 0.2
-  const blocks = Registry.list(registry).filter((block) => options.include?.(block as Block.Any) ?? true)
+  const include = options.include ?? (() => true)
+  const blocks = Registry.list(registry as Registry.Registry<any>).filter(include)
   if (blocks.length === 0) return fc.constant({ name: "no blocks", steps: [] })
 
   const call = fc.oneof(
     ...blocks.map((block) =>
-      fc.record({
-        action: fc.constant(block.displayName),
-        parameters: parametersArbitrary(block as Block.Any)
-      })
+      fc.record({ action: fc.constant(block.displayName), parameters: parametersOf(block) })
     )
   )
   const draft = fc.record({
@@ -132,22 +132,20 @@ export const arbitraryWorkflow = <R>(
   })
 
   return draft.chain(({ name, calls, explicitIds }) => {
+    // An explicit id never equals a position, so ids stay unique (R6.2).
     const ids = calls.map((_, index) => (explicitIds[index] ? `s${index + 1}` : String(index + 1)))
-    const references = calls.map((draftStep, index) =>
-      fc.tuple(...Object.keys(draftStep.parameters).map(() => referenceChoice(index, probability)))
+    const references = calls.map((call, index) =>
+      fc.tuple(...Object.keys(call.parameters).map(() => referenceChoice(index, probability)))
     )
     return fc.tuple(...references).map((choices) => ({
       name,
-      steps: calls.map((draftStep, index): GeneratedStep => {
+      steps: calls.map(({ action, parameters: drafted }, index): GeneratedStep => {
         const parameters: Record<string, unknown> = {}
-        Object.keys(draftStep.parameters).forEach((key, k) => {
+        Object.keys(drafted).forEach((key, k) => {
           const earlier = choices[index]![k]
-          const value = earlier === undefined ? draftStep.parameters[key] : `{: ${ids[earlier]} :}`
-          Object.defineProperty(parameters, key, { value, enumerable: true, writable: true, configurable: true })
+          Value.setKey(parameters, key, earlier === undefined ? drafted[key] : `{: ${ids[earlier]} :}`)
         })
-        return explicitIds[index]
-          ? { action: draftStep.action, id: ids[index]!, parameters }
-          : { action: draftStep.action, parameters }
+        return explicitIds[index] ? { action, id: ids[index]!, parameters } : { action, parameters }
       })
     }))
   })
@@ -164,9 +162,8 @@ export const arbitraryWorkflow = <R>(
  * import { StandardBlocks } from "effect-conduit"
  * import { runWorkflow } from "effect-conduit/testing"
  *
- * const result = await Effect.runPromise(
- *   runWorkflow({ steps: [{ action: "MATH.SUM", parameters: { value1: 1, value2: 2 } }] }, StandardBlocks.standard)
- * )
+ * const document = { steps: [{ action: "MATH.SUM", parameters: { value1: 1, value2: 2 } }] }
+ * const result = await Effect.runPromise(runWorkflow(document, StandardBlocks.standard))
  * result.steps[0]?.result // 3
  * ```
  *
@@ -200,27 +197,30 @@ export const statusNames = (result: JobResult): Array<Status.StatusName> =>
 // ---- internal ----
 
 /** Which earlier step (by index) a parameter refers to, or undefined to keep its value. */
-const referenceChoice = (index: number, probability: number): FastCheck.Arbitrary<number | undefined> =>
-  index === 0 || probability <= 0
-    ? FastCheck.constant(undefined)
-    : FastCheck.tuple(
-        FastCheck.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
-        FastCheck.nat({ max: index - 1 })
-      ).map(([chance, earlier]) => (chance < probability ? earlier : undefined))
+const referenceChoice = (index: number, probability: number): FastCheck.Arbitrary<number | undefined> => {
+  if (index === 0 || probability <= 0) return FastCheck.constant(undefined)
+  const chance = FastCheck.double({ min: 0, max: 1, maxExcluded: true, noNaN: true })
+  return FastCheck.tuple(chance, FastCheck.nat({ max: index - 1 })).map(([roll, earlier]) =>
+    roll < probability ? earlier : undefined
+  )
+}
 
-const jsonValue = (fc: typeof FastCheck): FastCheck.Arbitrary<unknown> => fc.jsonValue({ maxDepth: 2 })
+type Fc = typeof FastCheck
 
-const jsonRecord = (fc: typeof FastCheck): FastCheck.Arbitrary<Record<string, unknown>> =>
+const jsonValue = (fc: Fc): FastCheck.Arbitrary<unknown> => fc.jsonValue({ maxDepth: 2 })
+
+const jsonRecord = (fc: Fc): FastCheck.Arbitrary<Record<string, unknown>> =>
   fc.dictionary(fc.string({ maxLength: 8 }), jsonValue(fc), { maxKeys: 4 })
 
-const parametersArbitrary = (block: Block.Any): FastCheck.Arbitrary<Record<string, unknown>> => {
+/** Parameters for a block: from its schema's encoded side, so defaults may be left out. */
+const parametersOf = (block: Block.Any): FastCheck.Arbitrary<Record<string, unknown>> => {
   if (block.parameters === "any") return jsonRecord(FastCheck)
   let arbitrary: FastCheck.Arbitrary<Record<string, unknown>>
   try {
     const encoded = Schema.encodedBoundSchema(block.parameters)
-    arbitrary = Arbitrary.make(Schema.make(forJson(encoded.ast))) as FastCheck.Arbitrary<Record<string, unknown>>
+    arbitrary = Arbitrary.make(Schema.make<Record<string, unknown>>(forJson(encoded.ast)))
   } catch {
-    // Limitation: a schema Arbitrary cannot handle gets a JSON record, so its steps mostly end INVALID_TYPE.
+    // Limitation: a schema Arbitrary cannot handle gets JSON records; its steps mostly end INVALID_TYPE.
     return jsonRecord(FastCheck)
   }
   return arbitrary.map(withoutUndefined)
@@ -230,15 +230,14 @@ const parametersArbitrary = (block: Block.Any): FastCheck.Arbitrary<Record<strin
 const withoutUndefined = (parameters: Record<string, unknown>): Record<string, unknown> => {
   const out: Record<string, unknown> = {}
   for (const key of Object.keys(parameters)) {
-    if (parameters[key] === undefined) continue
-    Object.defineProperty(out, key, { value: parameters[key], enumerable: true, writable: true, configurable: true })
+    if (parameters[key] !== undefined) Value.setKey(out, key, parameters[key])
   }
   return out
 }
 
 const arbitraryAnnotation = SchemaAST.getAnnotation<unknown>(SchemaAST.ArbitraryAnnotationId)
 
-const withArbitrary = (ast: SchemaAST.AST, make: (fc: typeof FastCheck) => FastCheck.Arbitrary<unknown>) =>
+const withArbitrary = (ast: SchemaAST.AST, make: (fc: Fc) => FastCheck.Arbitrary<unknown>) =>
   SchemaAST.annotations(ast, { [SchemaAST.ArbitraryAnnotationId]: () => make })
 
 /**
@@ -263,25 +262,25 @@ const forJson = (ast: SchemaAST.AST): SchemaAST.AST => {
       return new SchemaAST.Refinement(forJson(ast.from), ast.filter, ast.annotations)
     case "Union":
       return SchemaAST.Union.make(ast.types.map(forJson), ast.annotations)
-    case "TupleType":
-      return new SchemaAST.TupleType(
-        ast.elements.map((element) => new SchemaAST.OptionalType(forJson(element.type), element.isOptional, element.annotations)),
-        ast.rest.map((rest) => new SchemaAST.Type(forJson(rest.type), rest.annotations)),
-        ast.isReadonly,
-        ast.annotations
+    case "TupleType": {
+      const elements = ast.elements.map(
+        (e) => new SchemaAST.OptionalType(forJson(e.type), e.isOptional, e.annotations)
       )
+      const rest = ast.rest.map((r) => new SchemaAST.Type(forJson(r.type), r.annotations))
+      return new SchemaAST.TupleType(elements, rest, ast.isReadonly, ast.annotations)
+    }
     case "TypeLiteral": {
-      // An index signature of `Never` forbids extra keys: generate none.
-      const indexSignatures = ast.indexSignatures.filter((is) => is.type._tag !== "NeverKeyword")
-      const rebuilt = new SchemaAST.TypeLiteral(
-        ast.propertySignatures.map(
-          (ps) => new SchemaAST.PropertySignature(ps.name, forJson(ps.type), ps.isOptional, ps.isReadonly, ps.annotations)
-        ),
-        indexSignatures.map((is) => new SchemaAST.IndexSignature(is.parameter, forJson(is.type), is.isReadonly)),
-        ast.annotations
+      const properties = ast.propertySignatures.map(
+        (p) =>
+          new SchemaAST.PropertySignature(p.name, forJson(p.type), p.isOptional, p.isReadonly, p.annotations)
       )
+      // An index signature of `Never` forbids extra keys: generate none.
+      const indexes = ast.indexSignatures
+        .filter((i) => i.type._tag !== "NeverKeyword")
+        .map((i) => new SchemaAST.IndexSignature(i.parameter, forJson(i.type), i.isReadonly))
+      const rebuilt = new SchemaAST.TypeLiteral(properties, indexes, ast.annotations)
       // `Arbitrary.make` reads a struct without fields as "any object"; as parameters it means none.
-      const empty = ast.propertySignatures.length === 0 && indexSignatures.length === 0
+      const empty = properties.length === 0 && indexes.length === 0
       return empty ? withArbitrary(rebuilt, (fc) => fc.constant({})) : rebuilt
     }
     default:
@@ -290,28 +289,30 @@ const forJson = (ast: SchemaAST.AST): SchemaAST.AST => {
 }
 
 /** Values of the kinds a JSON Schema annotation names; any JSON value without one. */
-const ofJsonSchema = (fc: typeof FastCheck, hint: object | undefined): FastCheck.Arbitrary<unknown> => {
+const ofJsonSchema = (fc: Fc, hint: object | undefined): FastCheck.Arbitrary<unknown> => {
   const type = (hint as { readonly type?: unknown } | undefined)?.type
-  const kinds = typeof type === "string" ? [type] : Array.isArray(type) ? type.filter((t) => typeof t === "string") : []
+  const kinds = (Array.isArray(type) ? type : [type]).filter((k): k is string => typeof k === "string")
   if (kinds.length === 0) return jsonValue(fc)
-  return fc.oneof(...kinds.map((kind): FastCheck.Arbitrary<unknown> => {
-    switch (kind) {
-      case "string":
-        return fc.string({ maxLength: 12 })
-      case "integer":
-        return fc.integer({ min: -1000, max: 1000 })
-      case "number":
-        return fc.double({ noNaN: true, noDefaultInfinity: true })
-      case "boolean":
-        return fc.boolean()
-      case "null":
-        return fc.constant(null)
-      case "array":
-        return fc.array(jsonValue(fc), { maxLength: 5 })
-      case "object":
-        return jsonRecord(fc)
-      default:
-        return jsonValue(fc)
-    }
-  }))
+  return fc.oneof(...kinds.map((kind) => ofKind(fc, kind)))
+}
+
+const ofKind = (fc: Fc, kind: string): FastCheck.Arbitrary<unknown> => {
+  switch (kind) {
+    case "string":
+      return fc.string({ maxLength: 12 })
+    case "integer":
+      return fc.integer({ min: -1000, max: 1000 })
+    case "number":
+      return fc.double({ noNaN: true, noDefaultInfinity: true })
+    case "boolean":
+      return fc.boolean()
+    case "null":
+      return fc.constant(null)
+    case "array":
+      return fc.array(jsonValue(fc), { maxLength: 5 })
+    case "object":
+      return jsonRecord(fc)
+    default:
+      return jsonValue(fc)
+  }
 }

@@ -29,7 +29,9 @@ const conduit = async (...args: ReadonlyArray<string>): Promise<string> => {
   return stdout
 }
 
-const compile = (schema: unknown): ValidateFunction => new Ajv({ allErrors: true, strict: true }).compile(schema as object)
+/** Ajv in strict mode; union types (`"type": ["string", "array"]`) are valid draft-07. */
+const compile = (schema: unknown): ValidateFunction =>
+  new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema as object)
 
 const validator = compile(JSONSchema.make(Workflow.WorkflowDocument))
 
@@ -40,7 +42,9 @@ const inlineDocuments: ReadonlyArray<readonly [string, unknown]> = [
     name: "all keys",
     id: "w1",
     variables: { count: 1 },
-    steps: [{ action: "MATH.SUM", id: 7, parameters: { value1: 1, value2: 2 }, forced: true, if: ["{# count #}"] }]
+    steps: [
+      { action: "MATH.SUM", id: 7, parameters: { value1: 1, value2: 2 }, forced: true, if: ["{# count #}"] }
+    ]
   }],
   ["null name and id", { name: null, id: null, steps: [{ action: "LOGIC.TRUE", id: null }] }],
   ["a string condition", { steps: [{ action: "LOGIC.TRUE", if: "yes" }] }]
@@ -137,7 +141,8 @@ describe("the workflow JSON Schema", () => {
     )
   })
 
-  it.prop("accepts every generated workflow", [arbitraryWorkflow(standard, { maxSteps: 4 })], ([document]) => {
+  const generated = arbitraryWorkflow(standard, { maxSteps: 4 })
+  it.prop("accepts every generated workflow", [generated], ([document]) => {
     expect(validator(document), JSON.stringify(validator.errors)).toBe(true)
   })
 
@@ -151,19 +156,34 @@ describe("the workflow JSON Schema", () => {
 describe("the parameter JSON Schemas of the catalog", () => {
   const entries = Catalog.ofRegistry(standard)
 
-  it("gives every block a JSON Schema that compiles", () => {
-    for (const entry of entries) {
-      expect(() => compile(entry.schema), entry.name).not.toThrow()
-      expect((entry.schema as { type?: string }).type, entry.name).toBe("object")
+  /** A validator for each block whose schema compiles; the first test reports the others. */
+  const validators = new Map<string, ValidateFunction>()
+  const problems: Array<string> = []
+  for (const entry of entries) {
+    try {
+      validators.set(entry.name, compile(entry.schema))
+    } catch (error) {
+      problems.push(`${entry.name}: ${(error as Error).message}`)
     }
+  }
+
+  it("gives every block a JSON Schema that compiles", () => {
+    expect(problems).toEqual([])
+  })
+
+  it("describes every block's parameters as an object", () => {
+    const notObjects = entries.filter((entry) => (entry.schema as { type?: unknown }).type !== "object")
+
+    expect(notObjects.map((entry) => entry.name)).toEqual([])
   })
 
   it("lists the same parameters as the schema's properties", () => {
     for (const entry of entries.filter((e) => !e.anyParameters)) {
-      const schema = entry.schema as { properties: object; required: ReadonlyArray<string> }
+      const schema = entry.schema as { properties?: object; required?: ReadonlyArray<string> }
 
-      expect(entry.parameters.map((p) => p.name), entry.name).toEqual(Object.keys(schema.properties))
-      expect(entry.parameters.filter((p) => p.required).map((p) => p.name), entry.name).toEqual(schema.required)
+      expect(entry.parameters.map((p) => p.name), entry.name).toEqual(Object.keys(schema.properties ?? {}))
+      const required = entry.parameters.filter((p) => p.required).map((p) => p.name)
+      expect(required, entry.name).toEqual(schema.required ?? [])
     }
   })
 
@@ -172,8 +192,8 @@ describe("the parameter JSON Schemas of the catalog", () => {
     [arbitraryWorkflow(standard, { referenceProbability: 0, maxSteps: 10 })],
     ([document]) => {
       for (const step of document.steps) {
-        const block = Registry.lookup(standard, step.action)!
-        const validate = compile(Catalog.describe(block).schema)
+        const validate = validators.get(step.action)
+        if (validate === undefined) continue
 
         expect(validate(step.parameters), `${step.action}: ${JSON.stringify(validate.errors)}`).toBe(true)
       }

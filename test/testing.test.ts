@@ -9,7 +9,11 @@ import { registry } from "./support/blocks.js"
 /** TEST.SLEEP would wait as long as a generated number says; leave it out. */
 const notSleep = (block: Block.Any) => block.displayName !== "TEST.SLEEP"
 
-const testWorkflows = arbitraryWorkflow(registry, { include: notSleep, maxSteps: 6, referenceProbability: 0.3 })
+const testWorkflows = arbitraryWorkflow(registry, {
+  include: notSleep,
+  maxSteps: 6,
+  referenceProbability: 0.3
+})
 const standardWorkflows = arbitraryWorkflow(standard, { maxSteps: 6, referenceProbability: 0.3 })
 
 const references = /^\{: (\S+) :\}$/
@@ -54,7 +58,10 @@ describe("arbitraryWorkflow", () => {
 
   it("a reference probability of 1 makes every later parameter a reference", () => {
     const add = (block: Block.Any) => block.displayName === "TEST.ADD"
-    const [workflow] = FastCheck.sample(arbitraryWorkflow(registry, { include: add, minSteps: 3, referenceProbability: 1 }), 1)
+    const workflows = arbitraryWorkflow(registry, { include: add, minSteps: 3, referenceProbability: 1 })
+
+    const [workflow] = FastCheck.sample(workflows, 1)
+
 
     for (const step of workflow!.steps.slice(1)) {
       expect(Object.values(step.parameters).every((value) => references.test(String(value)))).toBe(true)
@@ -63,7 +70,10 @@ describe("arbitraryWorkflow", () => {
 
   it("generates parameters the block's schema accepts", () => {
     const add = (block: Block.Any) => block.displayName === "TEST.ADD"
-    const samples = FastCheck.sample(arbitraryWorkflow(registry, { include: add, referenceProbability: 0 }), 20)
+    const workflows = arbitraryWorkflow(registry, { include: add, referenceProbability: 0 })
+
+    const samples = FastCheck.sample(workflows, 20)
+
 
     for (const workflow of samples) {
       for (const step of workflow.steps) {
@@ -125,7 +135,9 @@ describe("runWorkflow", () => {
 
   it.effect("fails with WorkflowLoadError for a malformed document", () =>
     Effect.gen(function* () {
-      const error = yield* Effect.flip(runWorkflow({ steps: [{ action: "TEST.OK", paramters: {} }] }, registry))
+      const document = { steps: [{ action: "TEST.OK", paramters: {} }] }
+
+      const error = yield* Effect.flip(runWorkflow(document, registry))
 
       expect(error._tag).toBe("WorkflowLoadError")
       expect(error.message).toContain("steps[0].paramters")
