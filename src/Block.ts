@@ -21,7 +21,8 @@
  * @since 0.1.0
  */
 import type { Effect } from "effect"
-import { Schema } from "effect"
+import { Schema, SchemaAST } from "effect"
+import * as Parameter from "./Parameter.js"
 
 /**
  * @since 0.1.0
@@ -135,7 +136,7 @@ export function make(
     category,
     displayName: category === null ? name : `${category}.${name}`,
     description: options.description ?? "",
-    parameters: options.parameters,
+    parameters: isEmptyStruct(options.parameters) ? Parameter.none : options.parameters,
     tags: [...(options.tags ?? [])],
     maxUses,
     run: options.run
@@ -157,6 +158,13 @@ export const isBlock = (u: unknown): u is Any => typeof u === "object" && u !== 
  * @category names
  */
 export const normalizeName = (name: string): string => name.toUpperCase()
+
+/** `Schema.Struct({})` is TypeScript's `{}` and would accept any parameters; such a block takes none. */
+const isEmptyStruct = (parameters: Schema.Schema<any, any, never> | "any"): boolean =>
+  parameters !== "any" &&
+  SchemaAST.isTypeLiteral(parameters.ast) &&
+  parameters.ast.propertySignatures.length === 0 &&
+  parameters.ast.indexSignatures.length === 0
 
 const checkName = (raw: string, what: string): string => {
   if (typeof raw !== "string" || raw.trim() === "") {

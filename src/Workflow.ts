@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { Data, Effect, Either, ParseResult, Schema } from "effect"
+import { Data, Effect, Either, JSONSchema, ParseResult, Schema } from "effect"
 import * as YAML from "yaml"
 import * as Value from "./Value.js"
 
@@ -56,7 +56,6 @@ export const StepDocument = Schema.Struct({
     "Condition(s); the step runs only when all are truthy."
   )
 }).annotations({
-  identifier: "Step",
   title: "A workflow step",
   message: (issue) => `expected a step object, got ${Value.preview(issue.actual)}`
 })
@@ -76,10 +75,19 @@ export const WorkflowDocument = Schema.Struct({
     description: "The steps, run in order."
   })
 }).annotations({
-  identifier: "Workflow",
   title: "An effect-conduit workflow",
+  description: "A workflow: steps that call blocks by name, run in order (effect-conduit).",
   message: (issue) => `expected a workflow object, got ${Value.preview(issue.actual)}`
 })
+
+/**
+ * The JSON Schema (draft-07) of workflow documents, made from the same Schema
+ * that decodes them, for editors to validate and complete workflow files.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const jsonSchema = (): object => JSONSchema.make(WorkflowDocument)
 
 /**
  * A step as written in the document.

@@ -210,8 +210,8 @@ const distIsFresh = (): boolean =>
 
 /** The command line: the build when it is fresh (fast), else the sources through tsx. */
 const conduitCommand = distIsFresh()
-  ? "node dist/cli/main.js"
-  : `"${root}node_modules/.bin/tsx" src/cli/main.ts`
+  ? "node dist/cli/bin.js"
+  : `"${root}node_modules/.bin/tsx" src/cli/bin.ts`
 
 /** Runs a shell block in the repository with `npx conduit` replaced by `conduitCommand`; never rejects. */
 const runCommand = (script: string) =>

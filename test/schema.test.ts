@@ -25,7 +25,7 @@ const casesDir = fileURLToPath(new URL("../../shared/cases/", import.meta.url))
 /** Runs the command line from source, as `npx conduit` would from the build. */
 const conduit = async (...args: ReadonlyArray<string>): Promise<string> => {
   const tsx = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url))
-  const { stdout } = await promisify(execFile)(tsx, ["src/cli/main.ts", ...args], { cwd: root })
+  const { stdout } = await promisify(execFile)(tsx, ["src/cli/bin.ts", ...args], { cwd: root })
   return stdout
 }
 

@@ -8,7 +8,7 @@
  */
 import { Args, Command, Options } from "@effect/cli"
 import { NodeContext, NodeRuntime } from "@effect/platform-node"
-import { Console, Effect, JSONSchema, Logger, LogLevel, Option } from "effect"
+import { Console, Effect, Logger, LogLevel, Option } from "effect"
 import { readFile } from "node:fs/promises"
 import { standard } from "../blocks/Standard.js"
 import * as Catalog from "../Catalog.js"
@@ -182,7 +182,7 @@ const blocksCommand = Command.make(
 ).pipe(Command.withDescription("List the available blocks with their parameters."))
 
 const schemaCommand = Command.make("schema", {}, () =>
-  write(JSON.stringify(JSONSchema.make(Workflow.WorkflowDocument), null, 2))
+  write(JSON.stringify(Workflow.jsonSchema(), null, 2))
 ).pipe(Command.withDescription("Print the JSON Schema of workflow documents."))
 
 const conduit = Command.make("conduit").pipe(
@@ -193,13 +193,20 @@ const conduit = Command.make("conduit").pipe(
 const cli = Command.run(conduit, { name: "conduit", version: "0.1.0" })
 
 /**
+ * `@effect/cli` reads no options after a lone `-`, so the stdin marker moves
+ * to the end: `conduit run - --format json` works like `conduit run --format json -`.
+ */
+const stdinLast = (argv: ReadonlyArray<string>): ReadonlyArray<string> =>
+  argv.includes("-") ? [...argv.filter((arg) => arg !== "-"), "-"] : argv
+
+/**
  * Runs the command line with the given arguments (as `process.argv`).
  *
  * @since 0.1.0
  * @category running
  */
 export const main = (argv: ReadonlyArray<string>) =>
-  cli(argv).pipe(
+  cli(stdinLast(argv)).pipe(
     Effect.catchAll((error) => {
       if (error instanceof Flags.UsageError || error instanceof Workflow.WorkflowLoadError) {
         return Console.error(`conduit: ${error.message}`).pipe(Effect.zipRight(setExitCode(2)))
@@ -211,4 +218,17 @@ export const main = (argv: ReadonlyArray<string>) =>
     Effect.provide(NodeContext.layer)
   )
 
-NodeRuntime.runMain(main(process.argv), { disableErrorReporting: true })
+/**
+ * Runs the command line as the process: the `conduit` bin. A reader that
+ * closes stdout early (`conduit blocks | head`) ends it quietly.
+ *
+ * @since 0.1.0
+ * @category running
+ */
+export const runAsProcess = (): void => {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0)
+    throw error
+  })
+  NodeRuntime.runMain(main(process.argv), { disableErrorReporting: true })
+}

@@ -96,8 +96,8 @@ const columns = [
   { title: "#", width: 5 },
   { title: "ID", width: 16 },
   { title: "ACTION", width: 22 },
-  { title: "STATUS", width: 20 },
-  { title: "RESULT / ERROR", width: 48 },
+  { title: "STATUS", width: 25 },
+  { title: "RESULT / ERROR", width: 50 },
   { title: "TIME", width: 9 }
 ] as const
 
