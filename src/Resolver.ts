@@ -172,6 +172,8 @@ const resolution = (scope: Scope): Resolution => ({
   budget: scope.budget ?? makeBudget(scope.limits)
 })
 
+type SizeLimitExceeded = StepError.SizeLimitExceeded
+
 /** Takes `units` of work from the budget, or fails when too little is left. */
 const charge = (r: Resolution, units: number): SizeLimitExceeded | undefined => {
   r.budget.left -= units
@@ -179,8 +181,6 @@ const charge = (r: Resolution, units: number): SizeLimitExceeded | undefined => 
     ? new StepError.SizeLimitExceeded({ message: "tags read more data than the size limits allow" })
     : undefined
 }
-
-type SizeLimitExceeded = StepError.SizeLimitExceeded
 
 const resolveIn = (compiled: Compiled, r: Resolution): Either.Either<unknown, ResolveError> => {
   switch (compiled._tag) {
@@ -330,15 +330,15 @@ const step = (current: unknown, segment: string, isStepTable: boolean, r: Resolu
     const item = Sequence.at(current, index)
     if (item !== undefined) return found(item.value)
     const size = Array.isArray(current) ? ` for a list of ${current.length} items` : ""
-    return dead(`index ${segment} is out of range${size}`)
+    return dead(`index ${clip(segment)} is out of range${size}`)
   }
 
   const parts = Sequence.parseSlice(segment)
   if (parts === undefined) return dead(`${describeKind(current)} takes an index or a slice, not '${clip(segment)}'`)
-  if (parts.step === 0) return dead("a slice step cannot be zero")
   const tooMuch = charge(r, typeof current === "string" ? current.length : 1)
   if (tooMuch !== undefined) return { _tag: "Over", error: tooMuch }
-  const sliced = Sequence.slice(current, parts)!
+  const sliced = Sequence.slice(current, parts)
+  if (sliced === undefined) return dead(parts.step === 0 ? "a slice step cannot be zero" : "a slice step is too large")
   const alsoTooMuch = typeof sliced === "string" ? undefined : charge(r, sliced.length)
   return alsoTooMuch === undefined ? found(sliced) : { _tag: "Over", error: alsoTooMuch }
 }
@@ -367,7 +367,7 @@ const describeKind = (u: unknown): string => {
 }
 
 /** Shortens user text for a message. */
-const clip = (text: string): string => (text.length > 120 ? `${text.slice(0, 117)}...` : text)
+const clip = (text: string): string => (text.length > 80 ? `${text.slice(0, 77)}...` : text)
 
 /**
  * Roughly the length of a value written as JSON, counting no further than a

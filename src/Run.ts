@@ -209,7 +209,8 @@ const record = (
 ): StepResult => {
   context.status = outcome.status
   context.result = outcome.status === Status.DONE ? outcome.result : null
-  context.error = outcome.error ?? null
+  // Contexts show an error only for a failed step (R8.1); the step result also explains skips (R7.3).
+  context.error = Status.isFailure(outcome.status) ? outcome.error ?? null : null
   const base = { id: step.id, position: step.position, action: step.action, status: outcome.status, elapsedMillis }
   // Frozen, so that no hook or caller can change a status after the fact (R11.2).
   return Object.freeze(
@@ -255,9 +256,11 @@ const outcomeOf = <R>(job: Job<R>, step: PlannedStep<R>, state: RunState): Outco
     return failure(new StepError.TimeLimitExceeded({ message: "the job's deadline passed" }))
   }
 
-  const condition = checkConditions(step, state.scope)
+  // The conditions and the parameters share one budget of work (R13.2).
+  const scope: Resolver.Scope = { ...state.scope, budget: Resolver.makeBudget(job.sizeLimits) }
+  const condition = checkConditions(step, scope)
   if (condition !== undefined) return condition
-  const parameters = Resolver.resolve(step.compiled, state.scope)
+  const parameters = Resolver.resolve(step.compiled, scope)
   if (Either.isLeft(parameters)) return failure(parameters.left)
   const tooLarge = Size.check(parameters.right, job.sizeLimits)
   if (tooLarge !== undefined) return failure(new StepError.SizeLimitExceeded({ message: `parameters: ${tooLarge}` }))

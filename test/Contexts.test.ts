@@ -167,6 +167,18 @@ describe("Contexts", () => {
         expect(echoed(result, "echo")).toEqual({ status: "SKIPPED", error: "skipped: step 'bad' failed" })
       }))
 
+    it.effect("R8.1 a step stopped by its if is not a failure, so its error is null", () =>
+      Effect.gen(function* () {
+        const result = yield* run(
+          echoAfter([{ id: "cond", action: "test.ok", if: "{% job.success %}" }], {
+            status: "{% steps.cond.status.name %}",
+            error: "{% steps.cond.error %}"
+          })
+        )
+        expect(echoed(result, "echo")).toEqual({ status: "IF_CONDITION_FAILED", error: null })
+        expect(result.steps[0]!.error).toContain("falsy")
+      }))
+
     it.effect("R8.1 a step's parameters are shown as written, tags unresolved", () =>
       Effect.gen(function* () {
         const result = yield* run({

@@ -408,6 +408,15 @@ describe("Resolver", () => {
       expect(error.message).toContain(`segment '${segment}'`)
     })
 
+    it("R9.6 an index or a slice step too large for a number is a dead reference, shown shortened", () => {
+      const huge = "9".repeat(400)
+      for (const text of [`{# list.${huge} #}`, `{# emoji.-${huge} #}`, `{# emoji.::${huge} #}`, `{# list.::-${huge} #}`]) {
+        const error = failure(text)
+        expect(statusName(error)).toBe("INVALID_ARGUMENT")
+        expect(error.message.length).toBeLessThan(500)
+      }
+    })
+
     it("R9.6 an index out of range never yields the list itself", () => {
       expect(Either.isLeft(resolveIn("{# list.99 #}"))).toBe(true)
     })

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Ajv } from "ajv"
 import type { ValidateFunction } from "ajv"
-import { FastCheck, JSONSchema } from "effect"
+import { FastCheck } from "effect"
 import { execFile } from "node:child_process"
 import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
@@ -33,7 +33,7 @@ const conduit = async (...args: ReadonlyArray<string>): Promise<string> => {
 const compile = (schema: unknown): ValidateFunction =>
   new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema as object)
 
-const validator = compile(JSONSchema.make(Workflow.WorkflowDocument))
+const validator = compile(Workflow.jsonSchema())
 
 /** Documents users may write, beside the shared cases. */
 const inlineDocuments: ReadonlyArray<readonly [string, unknown]> = [
@@ -93,12 +93,13 @@ const caseDocuments = (): ReadonlyArray<CaseDocument> => {
 
 describe("the workflow JSON Schema", () => {
   it("is a draft-07 schema with closed objects and descriptions", () => {
-    const schema = JSONSchema.make(Workflow.WorkflowDocument) as any
-    const step = schema.$defs.Step
+    const schema = Workflow.jsonSchema() as any
+    const step = schema.properties.steps.items
 
     expect(schema.$schema).toBe("http://json-schema.org/draft-07/schema#")
+    expect(schema.$defs, "no later-draft keywords").toBeUndefined()
     expect(step.additionalProperties).toBe(false)
-    expect(schema.$defs.Workflow.additionalProperties).toBe(false)
+    expect(schema.additionalProperties).toBe(false)
     for (const key of ["action", "id", "parameters", "forced", "if"]) {
       expect(step.properties[key].description, key).toEqual(expect.any(String))
     }
@@ -149,7 +150,7 @@ describe("the workflow JSON Schema", () => {
   it("is what `conduit schema` prints", { timeout: 60_000 }, async () => {
     const printed = JSON.parse(await conduit("schema"))
 
-    expect(printed).toEqual(JSONSchema.make(Workflow.WorkflowDocument))
+    expect(printed).toEqual(Workflow.jsonSchema())
   })
 })
 

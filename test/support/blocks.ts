@@ -7,6 +7,7 @@ import * as Block from "../../src/Block.js"
 import * as Parameter from "../../src/Parameter.js"
 import * as Registry from "../../src/Registry.js"
 import * as StepError from "../../src/StepError.js"
+import * as Value from "../../src/Value.js"
 
 /** TEST.OK(value?) succeeds with `value` (default "ok"). */
 export const ok = Block.make({
@@ -67,12 +68,12 @@ export const echo = Block.make({
   run: (parameters) => Effect.succeed(parameters)
 })
 
-/** TEST.PUSH(list, item) appends in place and returns the list. */
+/** TEST.PUSH(list, item) appends a copy of the item in place and returns the list, as LISTS.APPEND does. */
 export const push = Block.make({
   category: "test",
   name: "push",
   parameters: Schema.Struct({ list: Parameter.list, item: Parameter.any }),
-  run: ({ list, item }) => Effect.sync(() => (list.push(item), list))
+  run: ({ list, item }) => Effect.sync(() => (list.push(Value.copy(item)), list))
 })
 
 /** TEST.SLEEP(millis) waits, then succeeds with the time waited. */
