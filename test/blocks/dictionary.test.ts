@@ -1,10 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Either, FastCheck as fc } from "effect"
+import { Effect, FastCheck as fc } from "effect"
 import { Dictionary } from "../../src/blocks/Dictionary.js"
-import * as CurrentRun from "../../src/CurrentRun.js"
-import * as Invocation from "../../src/Invocation.js"
-import * as Limits from "../../src/Limits.js"
-import * as StepError from "../../src/StepError.js"
 import { invokeBlock } from "../support/invoke.js"
 
 const block = (name: string) => {
@@ -18,17 +14,7 @@ const run = (name: string, parameters: Record<string, unknown>, variables?: Reco
 
 /** Runs a block under a tighter key limit and gives the status name, or DONE. */
 const statusWithKeyLimit = (name: string, parameters: Record<string, unknown>, maxObjectKeys: number) =>
-  Invocation.invoke(block(name), parameters).pipe(
-    Effect.provideService(CurrentRun.CurrentRun, {
-      variables: {},
-      locals: {},
-      jobName: null,
-      jobId: null,
-      sizeLimits: { ...Limits.defaultSizeLimits, maxObjectKeys }
-    }),
-    Effect.either,
-    Effect.map(Either.match({ onLeft: (e) => StepError.statusOf(e).name, onRight: () => "DONE" }))
-  )
+  Effect.map(invokeBlock(block(name), parameters, {}, {}, { maxObjectKeys }), (outcome) => outcome.status)
 
 /** A dictionary parsed from JSON, as users write it: `__proto__` is an own key there. */
 const hostile = () => JSON.parse('{"__proto__": {"polluted": true}, "constructor": 2, "a": 1}')

@@ -1,10 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Either, FastCheck as fc } from "effect"
+import { Effect, FastCheck as fc } from "effect"
 import { Lists } from "../../src/blocks/Lists.js"
-import * as CurrentRun from "../../src/CurrentRun.js"
-import * as Invocation from "../../src/Invocation.js"
-import * as Limits from "../../src/Limits.js"
-import * as StepError from "../../src/StepError.js"
 import { invokeBlock } from "../support/invoke.js"
 
 const block = (name: string) => {
@@ -26,17 +22,7 @@ const anyText = fc.string({
 
 /** Runs a block under tighter size limits and gives the status name, or DONE. */
 const statusWithLimits = (name: string, parameters: Record<string, unknown>, maxArrayLength: number) =>
-  Invocation.invoke(block(name), parameters).pipe(
-    Effect.provideService(CurrentRun.CurrentRun, {
-      variables: {},
-      locals: {},
-      jobName: null,
-      jobId: null,
-      sizeLimits: { ...Limits.defaultSizeLimits, maxArrayLength }
-    }),
-    Effect.either,
-    Effect.map(Either.match({ onLeft: (e) => StepError.statusOf(e).name, onRight: () => "DONE" }))
-  )
+  Effect.map(invokeBlock(block(name), parameters, {}, {}, { maxArrayLength }), (outcome) => outcome.status)
 
 describe("LISTS", () => {
   it("has every block of SPEC section 12", () => {

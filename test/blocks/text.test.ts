@@ -3,12 +3,8 @@
  * (3.11); the Python expression sits beside each one.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Either, FastCheck as fc } from "effect"
+import { Effect, FastCheck as fc } from "effect"
 import { Text } from "../../src/blocks/Text.js"
-import * as CurrentRun from "../../src/CurrentRun.js"
-import * as Invocation from "../../src/Invocation.js"
-import * as Limits from "../../src/Limits.js"
-import * as StepError from "../../src/StepError.js"
 import { invokeBlock } from "../support/invoke.js"
 
 const block = (name: string) => {
@@ -23,17 +19,7 @@ const done = (result: unknown) => ({ status: "DONE", result })
 
 /** Runs a block with a smaller string limit and gives the status name, or DONE. */
 const statusWithStringLimit = (name: string, parameters: Record<string, unknown>, maxStringLength: number) =>
-  Invocation.invoke(block(name), parameters).pipe(
-    Effect.provideService(CurrentRun.CurrentRun, {
-      variables: {},
-      locals: {},
-      jobName: null,
-      jobId: null,
-      sizeLimits: { ...Limits.defaultSizeLimits, maxStringLength }
-    }),
-    Effect.either,
-    Effect.map(Either.match({ onLeft: (e) => StepError.statusOf(e).name, onRight: () => "DONE" }))
-  )
+  Effect.map(invokeBlock(block(name), parameters, {}, {}, { maxStringLength }), (outcome) => outcome.status)
 
 describe("TEXT", () => {
   it("R12 has every TEXT block of SPEC section 12", () => {

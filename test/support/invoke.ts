@@ -15,12 +15,13 @@ export interface Outcome {
   readonly error?: string
 }
 
-/** Runs `block` with `parameters` and the given variables; never fails. */
+/** Runs `block` with `parameters`, the given variables and locals, and tighter size limits if given; never fails. */
 export const invokeBlock = (
   block: Block.Any,
   parameters: Record<string, unknown>,
   variables: Record<string, unknown> = {},
-  locals: Record<string, unknown> = {}
+  locals: Record<string, unknown> = {},
+  sizeLimits: Partial<Limits.SizeLimits> = {}
 ): Effect.Effect<Outcome> =>
   Invocation.invoke(block, parameters).pipe(
     Effect.provideService(CurrentRun.CurrentRun, {
@@ -28,7 +29,7 @@ export const invokeBlock = (
       locals,
       jobName: null,
       jobId: null,
-      sizeLimits: Limits.defaultSizeLimits
+      sizeLimits: { ...Limits.defaultSizeLimits, ...sizeLimits }
     }),
     Effect.either,
     Effect.map(
