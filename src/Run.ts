@@ -7,7 +7,25 @@
  *
  * @since 0.1.0
  */
-import { Cause, Clock, Duration, Effect, Either, Exit, Fiber, Option, Queue, Runtime, Stream } from "effect"
+import {
+  Cause,
+  Clock,
+  Context,
+  Duration,
+  Effect,
+  Either,
+  Exit,
+  Fiber,
+  FiberId,
+  FiberRef,
+  FiberRefs,
+  HashMap,
+  Option,
+  Queue,
+  Runtime,
+  Stream,
+  Tracer
+} from "effect"
 import * as Contexts from "./Contexts.js"
 import { CurrentRun } from "./CurrentRun.js"
 import type { CurrentRunShape } from "./CurrentRun.js"
@@ -113,8 +131,11 @@ interface RunState {
   deadlinePassed: boolean
   readonly deadlineAt: number
   readonly clock: Clock.Clock
-  /** The run's runtime, with its services and log annotations, for running blocks. */
+  /** What each step's runtime is made from: the run's own, with the CurrentRun service added. */
   readonly runtime: Runtime.Runtime<any>
+  readonly tracer: Tracer.Tracer
+  readonly parentSpan: Option.Option<Tracer.AnySpan>
+  readonly fiberId: FiberId.Single
   readonly service: CurrentRunShape
   readonly scope: Resolver.Scope
 }
@@ -123,8 +144,8 @@ const execute = <R>(
   job: Job<R>,
   publish: ((event: RunEvent) => Effect.Effect<unknown>) | undefined
 ): Effect.Effect<JobResult, never, Exclude<R, CurrentRun>> =>
-  Effect.zip(Effect.clock, Effect.runtime<any>()).pipe(
-    Effect.flatMap(([clock, runtime]) => {
+  Effect.all([Effect.clock, Effect.runtime<any>(), Effect.tracer, Effect.fiberId]).pipe(
+    Effect.flatMap(([clock, runtime, tracer, fiberId]) => {
       const variables = Value.copy(job.variables) as Record<string, unknown>
       const jobContext: Contexts.JobContext = {
         name: job.name,
@@ -134,13 +155,27 @@ const execute = <R>(
         variables
       }
       const stepContexts = job.steps.map(initialContext)
+      const service: CurrentRunShape = {
+        variables,
+        locals: job.locals,
+        jobName: job.name,
+        jobId: job.id,
+        sizeLimits: job.sizeLimits
+      }
       const state: RunState = {
         failed: null,
         deadlinePassed: false,
         deadlineAt: clock.unsafeCurrentTimeMillis() + Duration.toMillis(job.deadline),
         clock,
-        runtime,
-        service: { variables, locals: job.locals, jobName: job.name, jobId: job.id, sizeLimits: job.sizeLimits },
+        runtime: Runtime.make({
+          context: Context.add(runtime.context, CurrentRun, service),
+          fiberRefs: runtime.fiberRefs,
+          runtimeFlags: runtime.runtimeFlags
+        }),
+        tracer,
+        parentSpan: Context.getOption(runtime.context, Tracer.ParentSpan),
+        fiberId: fiberId as FiberId.Single,
+        service,
         scope: { contexts: Contexts.make(jobContext, stepContexts), limits: job.sizeLimits }
       }
       const results: Array<StepResult> = []
@@ -281,23 +316,54 @@ const invokeBlock = <R>(
   parameters: Record<string, unknown>,
   remaining: number
 ): Outcome | Effect.Effect<Outcome> => {
-  const invocation = Invocation.invoke(step.block!, parameters).pipe(
-    Effect.provideService(CurrentRun, state.service),
-    Effect.annotateLogs("stepId", step.id),
-    Effect.withSpan(step.action, {
-      attributes: { "conduit.step.id": step.id, ...(job.id === null ? {} : { "conduit.job.id": job.id }) },
-      captureStackTrace: false
-    })
-  )
-  const exit = Runtime.runSyncExit(state.runtime, invocation)
+  const span = startSpan(job, step, state)
+  const exit = Runtime.runSyncExit(stepRuntime(step, state, span), Invocation.invoke(step.block!, parameters))
+  const defect = Exit.isFailure(exit) ? Cause.dieOption(exit.cause) : Option.none()
+  if (Option.isSome(defect) && Runtime.isAsyncFiberException(defect.value)) {
+    const fiber = defect.value.fiber as Fiber.RuntimeFiber<unknown, StepError.StepError>
+    return Effect.onExit(awaitBlock(job, state, fiber, remaining), (outcome) =>
+      Effect.sync(() => span.end(state.clock.unsafeCurrentTimeNanos(), outcome))
+    )
+  }
+  span.end(state.clock.unsafeCurrentTimeNanos(), exit)
   if (Exit.isSuccess(exit)) return done(exit.value, job)
   const error = Cause.failureOption(exit.cause)
-  if (Option.isSome(error)) return failure(error.value)
-  const defect = Cause.dieOption(exit.cause)
-  if (Option.isSome(defect) && Runtime.isAsyncFiberException(defect.value)) {
-    return awaitBlock(job, state, defect.value.fiber as Fiber.RuntimeFiber<unknown, StepError.StepError>, remaining)
-  }
-  return Effect.failCause(exit.cause as Cause.Cause<never>)
+  return Option.isSome(error) ? failure(error.value) : Effect.failCause(exit.cause as Cause.Cause<never>)
+}
+
+/** The step's span, named after its action and annotated with the job and step ids. */
+const startSpan = <R>(job: Job<R>, step: PlannedStep<R>, state: RunState): Tracer.Span => {
+  const span = state.tracer.span(
+    step.action,
+    state.parentSpan,
+    Context.empty(),
+    [],
+    state.clock.unsafeCurrentTimeNanos(),
+    "internal"
+  )
+  span.attribute("conduit.step.id", step.id)
+  if (job.id !== null) span.attribute("conduit.job.id", job.id)
+  return span
+}
+
+/**
+ * The runtime a step's block runs in: the run's services and the CurrentRun
+ * service, the step's span as parent of the block's own spans, and `stepId`
+ * among the log annotations. Building it costs far less than providing each
+ * of these with an Effect combinator, which matters at 100,000 steps (R7.7).
+ */
+const stepRuntime = <R>(step: PlannedStep<R>, state: RunState, span: Tracer.Span): Runtime.Runtime<any> => {
+  const { runtime } = state
+  const annotations = FiberRefs.getOrDefault(runtime.fiberRefs, FiberRef.currentLogAnnotations)
+  return Runtime.make({
+    context: Context.add(runtime.context, Tracer.ParentSpan, span),
+    fiberRefs: FiberRefs.updateAs(runtime.fiberRefs, {
+      fiberId: state.fiberId,
+      fiberRef: FiberRef.currentLogAnnotations,
+      value: HashMap.set(annotations, "stepId", step.id)
+    }),
+    runtimeFlags: runtime.runtimeFlags
+  })
 }
 
 const awaitBlock = <R>(
