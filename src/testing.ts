@@ -223,17 +223,15 @@ const parametersOf = (block: Block.Any): FastCheck.Arbitrary<Record<string, unkn
     // Limitation: a schema Arbitrary cannot handle gets JSON records; its steps mostly end INVALID_TYPE.
     return jsonRecord(FastCheck)
   }
-  return arbitrary.map(withoutUndefined)
+  return arbitrary.map(asJson)
 }
 
-/** Optional parameters may be generated as `undefined`; a JSON document leaves them out instead. */
-const withoutUndefined = (parameters: Record<string, unknown>): Record<string, unknown> => {
-  const out: Record<string, unknown> = {}
-  for (const key of Object.keys(parameters)) {
-    if (parameters[key] !== undefined) Value.setKey(out, key, parameters[key])
-  }
-  return out
-}
+/**
+ * Parameters as a JSON document holds them: optional parameters generated as
+ * `undefined` are left out, and `-0` becomes `0`, as a JSON round trip does.
+ */
+const asJson = (parameters: Record<string, unknown>): Record<string, unknown> =>
+  JSON.parse(JSON.stringify(parameters)) as Record<string, unknown>
 
 const arbitraryAnnotation = SchemaAST.getAnnotation<unknown>(SchemaAST.ArbitraryAnnotationId)
 
