@@ -8,7 +8,7 @@ import { cpus, totalmem } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { Bench } from "tinybench"
-import { CurrentRun, Invocation, Job, Registry, Resolver, Run, StandardBlocks, Template, Workflow } from "../dist/index.js"
+import { CurrentRun, Invocation, Job, Registry, Resolver, Run, Size, StandardBlocks, Template, Workflow } from "../dist/index.js"
 
 const smoke = process.argv.includes("--smoke")
 const here = dirname(fileURLToPath(import.meta.url))
@@ -77,6 +77,7 @@ for (const n of sizes) {
 }
 const perStep = figures.chain.map((row) => row.microsPerStep)
 figures.linearity = perStep[perStep.length - 1] / perStep[0]
+figures.runtimeRatio = Math.max(...figures.baseline.map((row) => row.runtimeRatio))
 
 // Many jobs at once.
 {
@@ -93,6 +94,7 @@ figures.linearity = perStep[perStep.length - 1] / perStep[0]
   const contexts = { job: { name: null, id: null, success: null, parameters: {}, variables: {} }, steps: { s0: { result: 41 }, s1: { result: 1 } } }
   const scope = { contexts, limits: job.sizeLimits }
   const whole = Template.parse("{: s0 :}", 32)
+  const hundredRecords = Array.from({ length: 100 }, (_, i) => ({ id: i, name: `item ${i}`, tags: ["a", "b"] }))
   const mixed = Template.parse("total {: s0 :} and {: s1 :}!", 32)
   const sum = Registry.lookup(registry, "MATH.SUM")
   const bench = new Bench({ time: smoke ? 50 : 500, warmupTime: smoke ? 10 : 100 })
@@ -102,6 +104,8 @@ figures.linearity = perStep[perStep.length - 1] / perStep[0]
     .add("resolve a mixed template", () => Resolver.resolveTemplate(mixed, scope))
     .add("decode MATH.SUM parameters", () => Invocation.decodeParameters(sum, { value1: 1, value2: 2 }))
     .add("resolve a step's compiled parameters", () => Resolver.resolve(job.steps[1].compiled, scope))
+    .add("size check of MATH.SUM parameters", () => Size.check({ value1: 41, value2: 1 }, job.sizeLimits))
+    .add("size check of a 100-item list of records", () => Size.check(hundredRecords, job.sizeLimits))
   await bench.run()
   for (const task of bench.tasks) {
     figures.micro[task.name] = { nanosPerCall: task.result.latency.mean * 1e6 }
@@ -111,13 +115,22 @@ figures.linearity = perStep[perStep.length - 1] / perStep[0]
 // Memory retained per completed step.
 if (typeof global.gc === "function") {
   const n = smoke ? 1_000 : 100_000
+  global.gc()
+  const empty = process.memoryUsage().heapUsed
   const job = buildJob(chainDocument(n))
   global.gc()
   const before = process.memoryUsage().heapUsed
   const result = await Effect.runPromise(Run.run(job))
   global.gc()
   const after = process.memoryUsage().heapUsed
-  figures.memory = { steps: n, retainedBytesPerStep: (after - before) / n, heapUsedMiB: after / 2 ** 20, success: result.success }
+  figures.memory = {
+    steps: n,
+    jobBytesPerStep: (before - empty) / n,
+    retainedBytesPerStep: (after - before) / n,
+    jobAndRunMiB: (after - empty) / 2 ** 20,
+    heapUsedMiB: after / 2 ** 20,
+    success: result.success
+  }
 }
 
 // ---- report ----
@@ -130,13 +143,15 @@ for (const [i, row] of figures.chain.entries()) {
   const base = figures.baseline[i]
   console.log(`  ${String(row.steps).padEnd(9)} ${fmt(row.millis, 1).padStart(8)} ${fmt(row.microsPerStep).padStart(9)} ${fmt(base.microsPerStep).padStart(20)} ${fmt(base.runtimeRatio).padStart(22)}`)
 }
-console.log(`  time per step at ${sizes[sizes.length - 1]} / at ${sizes[0]}: ${fmt(figures.linearity)}`)
+console.log(`  time per step at ${sizes[sizes.length - 1]} / at ${sizes[0]}: ${fmt(figures.linearity)} (target at most 1.2)`)
+console.log(`  runtime / plain loop, worst size: ${fmt(figures.runtimeRatio)} (target at most 3)`)
 const many = figures.manyJobs
 console.log(`\n${many.jobs} jobs of ${many.stepsPerJob} steps, concurrency ${many.concurrency}: ${fmt(many.millis, 0)} ms, ${fmt(many.stepsPerSecond, 0)} steps/s`)
 console.log("\nper call")
 for (const [name, row] of Object.entries(figures.micro)) console.log(`  ${name.padEnd(40)} ${fmt(row.nanosPerCall, 0).padStart(8)} ns`)
 if (figures.memory) {
-  console.log(`\nmemory retained per completed step (${figures.memory.steps} steps): ${fmt(figures.memory.retainedBytesPerStep, 0)} bytes; heap after: ${fmt(figures.memory.heapUsedMiB, 1)} MiB`)
+  const m = figures.memory
+  console.log(`\nmemory for ${m.steps} steps: the job ${fmt(m.jobBytesPerStep, 0)} bytes/step, the run ${fmt(m.retainedBytesPerStep, 0)} bytes/step retained; job and run ${fmt(m.jobAndRunMiB, 1)} MiB, whole heap ${fmt(m.heapUsedMiB, 1)} MiB`)
 } else {
   console.log("\nmemory: run node with --expose-gc to measure")
 }
