@@ -30,6 +30,12 @@ export interface SizeLimits {
   readonly maxTagDepth: number
   /** Longest text a template may resolve to, and longest parameter string parsed. */
   readonly maxTemplateLength: number
+  /**
+   * Largest total size of all the step results one run keeps, counted as
+   * `maxTotalSize` counts one value. Each result is a snapshot, so without it
+   * many steps of moderate results could fill the heap.
+   */
+  readonly maxRetainedSize: number
 }
 
 /**
@@ -46,7 +52,8 @@ export const defaultSizeLimits: SizeLimits = {
   maxDepth: 64,
   maxTotalSize: 4_000_000,
   maxTagDepth: 32,
-  maxTemplateLength: 1_000_000
+  maxTemplateLength: 1_000_000,
+  maxRetainedSize: 50_000_000
 }
 
 /**

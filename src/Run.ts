@@ -129,6 +129,8 @@ interface Outcome {
 interface RunState {
   failed: StepResult | null
   deadlinePassed: boolean
+  /** The total size of the step results kept so far (`SizeLimits.maxRetainedSize`). */
+  retained: number
   readonly deadlineAt: number
   readonly clock: Clock.Clock
   /** What each step's runtime is made from: the run's own, with the CurrentRun service added. */
@@ -165,6 +167,7 @@ const execute = <R>(
       const state: RunState = {
         failed: null,
         deadlinePassed: false,
+        retained: 0,
         deadlineAt: clock.unsafeCurrentTimeMillis() + Duration.toMillis(job.deadline),
         clock,
         runtime: Runtime.make({
@@ -326,7 +329,7 @@ const invokeBlock = <R>(
     )
   }
   span.end(state.clock.unsafeCurrentTimeNanos(), exit)
-  if (Exit.isSuccess(exit)) return done(exit.value, job)
+  if (Exit.isSuccess(exit)) return done(exit.value, job, state)
   const error = Cause.failureOption(exit.cause)
   return Option.isSome(error) ? failure(error.value) : Effect.failCause(exit.cause as Cause.Cause<never>)
 }
@@ -387,13 +390,22 @@ const awaitBlock = <R>(
     // The block is stopped before the run goes on, so no two blocks ever run at once (R7.1).
     Effect.tapError(() => Fiber.interrupt(fiber)),
     Effect.onInterrupt(() => Fiber.interrupt(fiber)),
-    Effect.match({ onFailure: failure, onSuccess: (value) => done(value, job) })
+    Effect.match({ onFailure: failure, onSuccess: (value) => done(value, job, state) })
   )
 }
 
-const done = (value: unknown, job: Job<any>): Outcome => {
-  const tooLarge = Size.check(value, job.sizeLimits)
-  if (tooLarge !== undefined) return failure(new StepError.SizeLimitExceeded({ message: `result: ${tooLarge}` }))
+/** A block's value, checked (R13.2) and kept as a snapshot that no later block can change (R10.2). */
+const done = (value: unknown, job: Job<any>, state: RunState): Outcome => {
+  const size = Size.measure(value, job.sizeLimits)
+  if (typeof size === "string") return failure(new StepError.SizeLimitExceeded({ message: `result: ${size}` }))
+  if (state.retained + size > job.sizeLimits.maxRetainedSize) {
+    return failure(
+      new StepError.SizeLimitExceeded({
+        message: `result: the run would keep more than ${job.sizeLimits.maxRetainedSize} of step results`
+      })
+    )
+  }
+  state.retained += size
   return { status: Status.DONE, result: Value.copy(value === undefined ? null : value) }
 }
 

@@ -19,9 +19,23 @@ import * as Value from "./Value.js"
  * @category checks
  */
 export const check = (value: unknown, limits: SizeLimits): string | undefined => {
+  const measured = measure(value, limits)
+  return typeof measured === "string" ? measured : undefined
+}
+
+/**
+ * The total size of a value (as `check` counts it), or the first limit it
+ * passes, in words.
+ *
+ * @since 0.1.0
+ * @category checks
+ */
+export const measure = (value: unknown, limits: SizeLimits): number | string => {
   if (typeof value !== "object" || value === null) {
-    if (typeof value === "string" && value.length > limits.maxStringLength) return stringTooLong(limits)
-    return undefined
+    if (typeof value === "string") {
+      return value.length > limits.maxStringLength ? stringTooLong(limits) : value.length + 2
+    }
+    return 8
   }
   let total = 0
   const pending: Array<unknown> = [value]
@@ -62,7 +76,7 @@ export const check = (value: unknown, limits: SizeLimits): string | undefined =>
     }
     if (total > limits.maxTotalSize) return `a value is larger than the total size limit of ${limits.maxTotalSize}`
   }
-  return undefined
+  return total
 }
 
 const stringTooLong = (limits: SizeLimits) => `a text is longer than ${limits.maxStringLength} characters`

@@ -192,5 +192,10 @@ export const kindOf = (u: unknown): string => {
   if (Array.isArray(u)) return "list"
   if (typeof u === "string") return "text"
   if (isPlainObject(u)) return "dictionary"
+  if (typeof u === "object") {
+    // Not JSON data: name its class (Buffer, Date, Map), which says more than "object".
+    const name = (Object.getPrototypeOf(u) as { constructor?: { name?: unknown } } | null)?.constructor?.name
+    return typeof name === "string" && name !== "" ? name : "object"
+  }
   return typeof u
 }

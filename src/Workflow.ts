@@ -44,7 +44,7 @@ export const StepDocument = Schema.Struct({
     description: "The block to call, e.g. TEXT.JOIN (any case)."
   }),
   id: optionalField(
-    Schema.NullOr(Schema.Union(Schema.String, Schema.Number.pipe(Schema.int()))),
+    Schema.NullOr(Schema.Union(Schema.String, Schema.Number.pipe(Schema.filter(Number.isInteger, { jsonSchema: { type: "integer" } })))),
     "expected a text or an integer",
     "The step's id; defaults to its 1-based position."
   ),
@@ -141,8 +141,15 @@ export interface LoadLimits {
   readonly maxLength: number
   /** Deepest nesting of arrays and objects anywhere in the document. */
   readonly maxDepth: number
+  /** Largest document once parsed, YAML aliases expanded: roughly its length as JSON. */
+  readonly maxSize: number
   /** Most YAML aliases a document may use. */
   readonly maxAliases: number
+  /**
+   * Most YAML nodes, estimated from separators before parsing: the YAML
+   * parser takes a few hundred bytes of memory per node, far more than JSON.
+   */
+  readonly maxYamlNodes: number
 }
 
 /**
@@ -151,7 +158,13 @@ export interface LoadLimits {
  * @since 0.1.0
  * @category defaults
  */
-export const defaultLoadLimits: LoadLimits = { maxLength: 10_000_000, maxDepth: 128, maxAliases: 100 }
+export const defaultLoadLimits: LoadLimits = {
+  maxLength: 10_000_000,
+  maxDepth: 128,
+  maxSize: 10_000_000,
+  maxAliases: 100,
+  maxYamlNodes: 200_000
+}
 
 /**
  * The format of a document's text.
@@ -174,8 +187,8 @@ export const decode = (
   limits: LoadLimits = defaultLoadLimits
 ): Effect.Effect<Workflow, WorkflowLoadError> =>
   Effect.suspend(() => {
-    const tooDeep = depthProblem(input, limits.maxDepth)
-    if (tooDeep !== undefined) return Effect.fail(single(tooDeep))
+    const problem = shapeProblem(input, limits)
+    if (problem !== undefined) return Effect.fail(single(problem))
     return Either.match(decodeDocument(input), {
       onLeft: (error) => Effect.fail(new WorkflowLoadError({ issues: toIssues(error) })),
       onRight: Effect.succeed
@@ -198,8 +211,9 @@ export const parse = (
     if (text.length > limits.maxLength) {
       return Effect.fail(single(`the document is longer than ${limits.maxLength} characters`))
     }
-    const chosen = format ?? (/^\s*[{[]/.test(text) ? "json" : "yaml")
-    const parsed = chosen === "json" ? parseJson(text) : parseYaml(text, limits)
+    const body = text.startsWith("\ufeff") ? text.slice(1) : text
+    const chosen = format ?? (/^\s*[{[]/.test(body) ? "json" : "yaml")
+    const parsed = chosen === "json" ? parseJson(body) : parseYaml(body, limits)
     return Either.isLeft(parsed) ? Effect.fail(single(parsed.left)) : decode(parsed.right, limits)
   })
 
@@ -212,8 +226,17 @@ const parseJson = (text: string): Either.Either<unknown, string> => {
 }
 
 const parseYaml = (text: string, limits: LoadLimits): Either.Either<unknown, string> => {
+  const nodes = (text.match(/[,\n]|: |- /g) ?? []).length
+  if (nodes > limits.maxYamlNodes) {
+    return Either.left(`the YAML document has more than about ${limits.maxYamlNodes} nodes; use JSON for larger documents`)
+  }
   try {
-    const document = YAML.parseDocument(text, { prettyErrors: false, uniqueKeys: true, merge: false })
+    const document = YAML.parseDocument(text, {
+      prettyErrors: false,
+      uniqueKeys: true,
+      merge: false,
+      logLevel: "error"
+    })
     if (document.errors.length > 0) return Either.left(`invalid YAML: ${document.errors[0]!.message}`)
     return Either.right(document.toJS({ maxAliasCount: limits.maxAliases }))
   } catch (error) {
@@ -223,15 +246,33 @@ const parseYaml = (text: string, limits: LoadLimits): Either.Either<unknown, str
 
 const single = (message: string) => new WorkflowLoadError({ issues: [{ path: "", message }] })
 
-/** Finds nesting deeper than `maxDepth` without recursion. */
-const depthProblem = (input: unknown, maxDepth: number): string | undefined => {
-  const pending: Array<[unknown, number]> = [[input, 0]]
+/**
+ * The first way a parsed document is too large or not JSON data, or
+ * undefined. Walks without recursion and stops at the first problem, so a
+ * document whose YAML aliases share one huge value is refused quickly.
+ */
+const shapeProblem = (input: unknown, limits: LoadLimits): string | undefined => {
+  let size = 0
+  const pending: Array<unknown> = [input]
+  const depths: Array<number> = [0]
   while (pending.length > 0) {
-    const [value, depth] = pending.pop()!
-    if (typeof value !== "object" || value === null) continue
-    if (depth >= maxDepth) return `the document is nested deeper than ${maxDepth} levels`
-    const children = Array.isArray(value) ? value : Value.isPlainObject(value) ? Object.values(value) : []
-    for (const child of children) if (typeof child === "object" && child !== null) pending.push([child, depth + 1])
+    const value = pending.pop()
+    const depth = depths.pop()!
+    if (typeof value === "string") size += value.length + 2
+    else if (typeof value === "number" || typeof value === "boolean" || value === null || value === undefined) size += 8
+    else if (Array.isArray(value) || Value.isPlainObject(value)) {
+      if (depth >= limits.maxDepth) return `the document is nested deeper than ${limits.maxDepth} levels`
+      const keys = Array.isArray(value) ? null : Object.keys(value)
+      const children = keys === null ? (value as Array<unknown>) : keys.map((key) => (value as Record<string, unknown>)[key])
+      size += 2 + children.length + (keys === null ? 0 : keys.reduce((sum, key) => sum + key.length + 4, 0))
+      for (const child of children) {
+        pending.push(child)
+        depths.push(depth + 1)
+      }
+    } else {
+      return `the document holds a value that is not JSON data (${Value.kindOf(value)})`
+    }
+    if (size > limits.maxSize) return `the document is larger than ${limits.maxSize} once parsed (YAML aliases expanded)`
   }
   return undefined
 }

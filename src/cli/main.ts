@@ -122,6 +122,12 @@ const readStdin = async (): Promise<string> => {
 
 const write = (text: string) => Effect.sync(() => void process.stdout.write(`${text}\n`))
 
+const writeJson = (report: Report.Report) =>
+  Effect.try({
+    try: () => Report.toJson(report),
+    catch: (error) => new Flags.UsageError({ message: `the report cannot be written as JSON: ${(error as Error).message}` })
+  }).pipe(Effect.flatMap(write))
+
 const setExitCode = (code: number) => Effect.sync(() => void (process.exitCode = code))
 
 // ---- commands ----
@@ -139,7 +145,7 @@ const runCommand = Command.make("run", jobFlags, (flags) =>
       return yield* setExitCode(result.success ? 0 : 1)
     }
     const result = yield* Run.run(loaded)
-    yield* write(Report.toJson(Report.ofResult(result)))
+    yield* writeJson(Report.ofResult(result))
     return yield* setExitCode(result.success ? 0 : 1)
   })
 ).pipe(Command.withDescription("Run a workflow with the standard blocks."))
@@ -149,7 +155,7 @@ const checkCommand = Command.make("check", jobFlags, (flags) =>
     const job = yield* loadJob(flags)
     const report = Report.ofCheck(job)
     if (flags.format === "json") {
-      yield* write(Report.toJson(report))
+      yield* writeJson(report)
     } else {
       yield* write(Report.tableHeader())
       for (const step of report.steps) yield* write(Report.tableRow(step))

@@ -83,12 +83,13 @@ export const ofCheck = <R>(job: Job.Job<R>): Report => {
 }
 
 /**
- * A report as one JSON document.
+ * A report as one JSON document. Throws (a RangeError) only when the report
+ * is too large for one string, which the size limits make very unlikely.
  *
  * @since 0.1.0
  * @category rendering
  */
-export const toJson = (report: Report): string => Value.toJson(report, 2)
+export const toJson = (report: Report): string => JSON.stringify(report, Value.jsonReplacer, 2)
 
 // ---- table ----
 

@@ -205,6 +205,64 @@ export const corpus: ReadonlyArray<Entry> = [
     expect: { exit: 1, anyStatus: "SIZE_LIMIT_EXCEED" }
   },
   {
+    name: "append-loop",
+    description: "appending in a loop keeps a snapshot per step; the run's retained size stops it (R13.2, R13.3)",
+    extension: "json",
+    text: json({
+      variables: { l: [] },
+      steps: Array(20_000).fill({ action: "LISTS.APPEND", parameters: { list: "{# l #}", item: 1 } })
+    }),
+    expect: { exit: 1, anyStatus: "SIZE_LIMIT_EXCEED", lastStatus: "SKIPPED" }
+  },
+  {
+    name: "many-large-results",
+    description: "a half-megabyte text passed through thousands of steps stops at the retained size (R13.3)",
+    extension: "json",
+    text: json({
+      steps: [
+        { id: "d0", action: "TEXT.JOIN", parameters: { text1: "ab", text2: "cd", join_with: "" } },
+        ...Array.from({ length: 17 }, (_, i) => ({
+          id: `d${i + 1}`,
+          action: "TEXT.JOIN",
+          parameters: { text1: `{: d${i} :}`, text2: `{: d${i} :}`, join_with: "" }
+        })),
+        ...Array(2_000).fill({ action: "TEXT.UPPERCASE", parameters: { text: "{: d17 :}" } })
+      ]
+    }),
+    expect: { exit: 1, anyStatus: "SIZE_LIMIT_EXCEED", lastStatus: "SKIPPED" }
+  },
+  {
+    name: "yaml-alias-expansion",
+    description: "a large anchor used by many aliases is refused by the document's parsed size (R13.3)",
+    extension: "yaml",
+    text: () =>
+      `big: &big [${Array(50_000).fill("1").join(",")}]\n` +
+      `more: [${Array(99).fill("*big").join(", ")}]\nsteps:\n  - action: LOGIC.TRUE\n`,
+    expect: { exit: 2, stderrIncludes: "once parsed" }
+  },
+  {
+    name: "yaml-too-many-nodes",
+    description: "a YAML document with hundreds of thousands of nodes is refused before parsing (R13.3)",
+    extension: "yaml",
+    text: () => `steps:\n  - action: LOGIC.TRUE\n    parameters:\n      x: [${Array(300_000).fill("1").join(",")}]\n`,
+    expect: { exit: 2, stderrIncludes: "nodes" }
+  },
+  {
+    name: "yaml-binary",
+    description: "YAML 1.1 !!binary would give a Buffer, which is not JSON data (R3.3, R13.3)",
+    extension: "yaml",
+    text: () =>
+      `%YAML 1.1\n---\nsteps:\n  - action: TEXT.UPPERCASE\n    parameters: {text: !!binary ${Buffer.alloc(3000).toString("base64")}}\n`,
+    expect: { exit: 2, stderrIncludes: "not JSON data" }
+  },
+  {
+    name: "json-with-bom",
+    description: "a JSON file that starts with a byte-order mark loads (R3.3)",
+    extension: "json",
+    text: () => `\ufeff${JSON.stringify({ steps: [{ action: "LOGIC.TRUE" }] })}`,
+    expect: { exit: 0, statuses: ["DONE"] }
+  },
+  {
     name: "not-a-workflow",
     description: "JSON that is not a workflow is refused with exit 2 (R3.3)",
     extension: "json",
