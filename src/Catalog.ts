@@ -127,25 +127,28 @@ export const describe = (block: Block.Any): BlockEntry => {
 export const ofRegistry = <R>(registry: Registry.Registry<R>): ReadonlyArray<BlockEntry> =>
   Registry.list(registry).map((block) => describe(block as Block.Any))
 
+/** `name: type`, with `= default` or `?` for a parameter that may be left out. */
 const signature = (entry: BlockEntry): string =>
   entry.anyParameters
     ? "any parameters"
     : entry.parameters
-        .map((p) => (p.default !== undefined ? `${p.name}=${p.default}` : p.required ? p.name : `${p.name}?`))
+        .map((p) => {
+          const typed = `${p.name}${p.required || p.default !== undefined ? "" : "?"}: ${p.type}`
+          return p.default !== undefined ? `${typed} = ${p.default}` : typed
+        })
         .join(", ")
 
 /**
- * The catalog as a plain-text table, one block per line with its parameters.
+ * The catalog as plain text: per block, a line with its parameters, types
+ * and defaults, and an indented line with its description.
  *
  * @since 0.1.0
  * @category rendering
  */
-export const toTable = (entries: ReadonlyArray<BlockEntry>): string => {
-  const width = Math.max(5, ...entries.map((entry) => entry.name.length))
-  return entries
-    .map((entry) => `${entry.name.padEnd(width)}  (${signature(entry)})${entry.description ? `  ${entry.description}` : ""}`)
+export const toTable = (entries: ReadonlyArray<BlockEntry>): string =>
+  entries
+    .map((entry) => `${entry.name}(${signature(entry)})${entry.description ? `\n    ${entry.description}` : ""}`)
     .join("\n")
-}
 
 const escapeCell = (text: string): string => text.replace(/\|/g, "\\|").replace(/\n/g, " ")
 

@@ -138,7 +138,6 @@ interface RunState {
   readonly tracer: Tracer.Tracer
   readonly parentSpan: Option.Option<Tracer.AnySpan>
   readonly fiberId: FiberId.Single
-  readonly service: CurrentRunShape
   readonly scope: Resolver.Scope
 }
 
@@ -178,7 +177,6 @@ const execute = <R>(
         tracer,
         parentSpan: Context.getOption(runtime.context, Tracer.ParentSpan),
         fiberId: fiberId as FiberId.Single,
-        service,
         scope: { contexts: Contexts.make(jobContext, stepContexts), limits: job.sizeLimits }
       }
       const results: Array<StepResult> = []

@@ -202,8 +202,9 @@ describe("conduit blocks and schema (R15.1)", () => {
   it.concurrent("blocks lists every standard block with its parameters", async () => {
     const { code, stdout } = await conduit(["blocks"])
     expect(code).toBe(0)
-    expect(stdout).toMatch(/^TEXT\.JOIN\s+\(text1, text2, join_with=" "\)/m)
-    expect(stdout).toMatch(/^VARIABLE\.SET\s+/m)
+    expect(stdout).toContain('TEXT.JOIN(text1: text, text2: text, join_with: text = " ")\n    Joins two texts')
+    expect(stdout).toContain("LISTS.POP(list: list, index: integer = -1)")
+    expect(stdout).toMatch(/^VARIABLE\.SET\(/m)
   })
 
   it.concurrent("blocks --format markdown is docs/blocks.md", async () => {
