@@ -71,7 +71,8 @@ const readPage = (page: string): ReadonlyArray<Marked> => {
   return found
 }
 
-const pages = readdirSync(docsDir).filter((file) => file.endsWith(".md")).sort()
+// The repository's README is read as a page too (its path relative to docs/).
+const pages = [...readdirSync(docsDir).filter((file) => file.endsWith(".md")).sort(), "../README.md"]
 const marked = pages.flatMap(readPage)
 
 /** The output and stderr blocks that follow a marked block on its page. */
