@@ -20,6 +20,7 @@ import {
   FiberRef,
   FiberRefs,
   HashMap,
+  LogLevel,
   Option,
   Queue,
   Runtime,
@@ -145,8 +146,14 @@ const execute = <R>(
   job: Job<R>,
   publish: ((event: RunEvent) => Effect.Effect<unknown>) | undefined
 ): Effect.Effect<JobResult, never, Exclude<R, CurrentRun>> =>
-  Effect.all([Effect.clock, Effect.runtime<any>(), Effect.tracer, Effect.fiberId]).pipe(
-    Effect.flatMap(([clock, runtime, tracer, fiberId]) => {
+  Effect.all([
+    Effect.clock,
+    Effect.runtime<any>(),
+    Effect.tracer,
+    Effect.fiberId,
+    FiberRef.get(FiberRef.currentMinimumLogLevel)
+  ]).pipe(
+    Effect.flatMap(([clock, runtime, tracer, fiberId, minimumLogLevel]) => {
       const variables = Value.copy(job.variables) as Record<string, unknown>
       const jobContext: Contexts.JobContext = {
         name: job.name,
@@ -194,7 +201,9 @@ const execute = <R>(
           return result
         }
         const outcome = guardedOutcome(job, step, state)
-        return Effect.isEffect(outcome) ? Effect.map(outcome, finish) : Effect.succeed(finish(outcome))
+        const recorded = Effect.isEffect(outcome) ? Effect.map(outcome, finish) : Effect.succeed(finish(outcome))
+        // One debug line per step, with its id and status; skipped entirely unless debug logs are on.
+        return LogLevel.lessThanEqual(minimumLogLevel, LogLevel.Debug) ? Effect.tap(recorded, logStep) : recorded
       }
       const steps = publish === undefined
         ? Effect.forEach(job.steps, visit, { discard: true })
@@ -224,6 +233,11 @@ const execute = <R>(
     }),
     Effect.annotateLogs(jobAnnotations(job))
   ) as Effect.Effect<JobResult, never, Exclude<R, CurrentRun>>
+
+const logStep = (result: StepResult): Effect.Effect<void> =>
+  Effect.logDebug(`step ${result.position} ${result.action}: ${result.status.name}`).pipe(
+    Effect.annotateLogs({ stepId: result.id, status: result.status.name })
+  )
 
 const initialContext = <R>(step: PlannedStep<R>): Contexts.StepContext => ({
   id: step.id,
