@@ -234,7 +234,7 @@ const parseYaml = (text: string, limits: LoadLimits): Either.Either<unknown, str
     const document = YAML.parseDocument(text, {
       prettyErrors: false,
       uniqueKeys: true,
-      merge: false,
+      merge: true,
       logLevel: "error"
     })
     if (document.errors.length > 0) return Either.left(`invalid YAML: ${document.errors[0]!.message}`)

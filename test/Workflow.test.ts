@@ -353,3 +353,21 @@ describe("formatPath", () => {
     expect(Workflow.formatPath(["steps", 2, "paramters"])).toBe("steps[2].paramters")
   })
 })
+
+describe("YAML conveniences (R3.3)", () => {
+  it.effect("anchors, aliases and merge keys (<<) work as YAML users expect", () =>
+    Effect.gen(function* () {
+      const workflow = yield* Workflow.parse(
+        [
+          "variables:",
+          "  defaults: &defaults {text1: Hello, join_with: ' '}",
+          "steps:",
+          "  - action: TEST.ECHO",
+          "    parameters:",
+          "      <<: *defaults",
+          "      text2: World"
+        ].join("\n")
+      )
+      expect(workflow.steps[0]!.parameters).toEqual({ text1: "Hello", join_with: " ", text2: "World" })
+    }))
+})
