@@ -8,7 +8,7 @@
  * @example
  * ```ts
  * import { Effect, Schema } from "effect"
- * import { Block, Parameter, StepError } from "effect-conduit"
+ * import { Block, Parameter } from "effect-conduit"
  *
  * const half = Block.make({
  *   category: "math",
@@ -25,6 +25,8 @@ import { Schema, SchemaAST } from "effect"
 import * as Parameter from "./Parameter.js"
 
 /**
+ * Brands block values, so that `isBlock` can recognise them.
+ *
  * @since 0.1.0
  * @category symbols
  */
@@ -54,7 +56,7 @@ export interface Block<out A = unknown, out E = unknown, out R = never> {
   readonly description: string
   /** The parameter schema, or `"any"` for a block that takes any parameters. */
   readonly parameters: Schema.Schema<any, any, never> | "any"
-  /** Tags the job must carry for this block to be allowed (FORBIDDEN_BLOCK). */
+  /** Permission tags the job must carry for this block to run, else FORBIDDEN_BLOCK (not template tags). */
   readonly tags: ReadonlyArray<string>
   /** How many steps of one job may use this block; null means unlimited. */
   readonly maxUses: number | null

@@ -37,6 +37,7 @@ export interface JobContext {
   name: string | null
   id: string | null
   success: boolean | null
+  /** The locals (`{< ... >}` reads them too). */
   parameters: Readonly<Record<string, unknown>>
   variables: Record<string, unknown>
 }

@@ -9,6 +9,8 @@ import { Context } from "effect"
 import type { SizeLimits } from "./Limits.js"
 
 /**
+ * What the current run offers its blocks.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -23,7 +25,18 @@ export interface CurrentRunShape {
 }
 
 /**
+ * The service for the current run. A block that uses it lists `CurrentRun`
+ * in its requirements; the runtime provides it, so jobs never need it.
+ *
+ * @example
+ * ```ts
+ * Effect.gen(function* () {
+ *   const run = yield* CurrentRun
+ *   return Object.keys(run.variables).length
+ * })
+ * ```
+ *
  * @since 0.1.0
- * @category tags
+ * @category services
  */
 export class CurrentRun extends Context.Tag("effect-conduit/CurrentRun")<CurrentRun, CurrentRunShape>() {}

@@ -22,8 +22,9 @@ const decoderFor = (schema: Schema.Schema<any, any, never>) => {
 }
 
 /**
- * Decodes resolved parameters against a block's schema. A block that takes
- * any parameters receives them as they are.
+ * Decodes resolved parameters against a block's schema: INVALID_TYPE when
+ * they do not fit, UNHANDLED_EXCEPTION when the schema itself throws. A
+ * block that takes any parameters receives them as they are.
  *
  * @since 0.1.0
  * @category decoding
@@ -31,13 +32,14 @@ const decoderFor = (schema: Schema.Schema<any, any, never>) => {
 export const decodeParameters = (
   block: Block.Any,
   parameters: Record<string, unknown>
-): Either.Either<unknown, StepError.InvalidType> => {
+): Either.Either<unknown, StepError.InvalidType | StepError.UnhandledException> => {
   if (block.parameters === "any") return Either.right(parameters)
   let result: Either.Either<unknown, ParseResult.ParseError>
   try {
     result = decoderFor(block.parameters)(parameters)
   } catch (defect) {
-    return Either.left(new StepError.InvalidType({ message: StepError.describe(defect) }))
+    // A schema that throws is a fault in the block, not in the user's values (R5.2).
+    return Either.left(new StepError.UnhandledException({ message: StepError.describe(defect), cause: defect }))
   }
   return Either.mapLeft(result, (error) => new StepError.InvalidType({ message: formatParseError(error) }))
 }

@@ -22,13 +22,16 @@ import * as Value from "./Value.js"
 import * as Workflow from "./Workflow.js"
 
 /**
- * A hook: a plain function or one that returns an Effect. A hook that fails
- * or dies is logged and changes nothing (R11.2).
+ * A hook: a plain function, one that returns an Effect, or an async function
+ * (its promise is awaited). A hook that fails, rejects or dies is logged and
+ * changes nothing (R11.2).
  *
  * @since 0.1.0
  * @category models
  */
-export type Hook<E extends RunEvent> = (event: E) => void | Effect.Effect<unknown, unknown, never>
+export type Hook<E extends RunEvent> = (
+  event: E
+) => void | Effect.Effect<unknown, unknown, never> | PromiseLike<unknown>
 
 /**
  * What a developer decides about a job (R13.1). Every field is optional and
@@ -38,7 +41,10 @@ export type Hook<E extends RunEvent> = (event: E) => void | Effect.Effect<unknow
  * @category models
  */
 export interface Options<Es extends ReadonlyArray<Registry.Entry> = ReadonlyArray<Registry.Entry>> {
-  /** Tags the job carries; a block needs all of its tags here to be allowed. */
+  /**
+   * Permission tags the job carries (not the tags of the template language): a
+   * block runs only when all of its `tags` are here, else FORBIDDEN_BLOCK.
+   */
   readonly tags?: Iterable<string> | undefined
   /** How many steps may run; the step at position p > limit gets STEP_LIMIT_EXCEED. */
   readonly stepLimit?: number | undefined
@@ -85,6 +91,11 @@ export interface PlannedStep<R = never> {
 }
 
 /**
+ * A job: the workflow's steps with their pre-flight statuses, the registry
+ * they call into, and the developer's options with defaults filled in. `R` is
+ * the services its blocks need. Immutable; `Run.run` runs it any number of
+ * times (R7.5).
+ *
  * @since 0.1.0
  * @category models
  */
@@ -107,9 +118,24 @@ export interface Job<R = never> {
 }
 
 /**
- * Binds a decoded workflow to a registry and options. Throws
- * `Registry.DuplicateBlockError` when a private block clashes with the
- * registry (a developer error, R4.4).
+ * A developer error: job options that cannot be used (a duration that is not
+ * one, a negative step limit, a size limit that is not a positive number).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class JobOptionsError extends Error {
+  override readonly name = "JobOptionsError"
+}
+
+/**
+ * Binds a decoded workflow to a registry and options, deciding every step's
+ * pre-flight status (R6.1).
+ *
+ * Throws, as developer errors do: `Registry.DuplicateBlockError` when a
+ * private block clashes with the registry (R4.4), and `JobOptionsError` for
+ * options that cannot be used. Nothing in the workflow document makes it
+ * throw: problems in the document are statuses or load errors.
  *
  * @since 0.1.0
  * @category constructors
@@ -123,7 +149,11 @@ export const make = <R, const Es extends ReadonlyArray<Registry.Entry> = []>(
   const blocks = options.blocks ? Registry.add(registry, ...options.blocks) : registry
   const tags = new Set(options.tags ?? [])
   const stepLimit = options.stepLimit ?? Limits.defaultStepLimit
+  if (!(stepLimit >= 0)) throw new JobOptionsError(`stepLimit must be at least 0, got ${stepLimit}`)
   const sizeLimits = { ...Limits.defaultSizeLimits, ...options.sizeLimits }
+  for (const [name, limit] of Object.entries(sizeLimits)) {
+    if (!(typeof limit === "number" && limit > 0)) throw new JobOptionsError(`sizeLimits.${name} must be a positive number`)
+  }
   const overrides = compileOverrides(options.blockLimits)
   const seenIds = new Set<string>()
   const uses = new Map<string, number>()
@@ -163,8 +193,8 @@ export const make = <R, const Es extends ReadonlyArray<Registry.Entry> = []>(
     registry: blocks,
     tags,
     stepLimit,
-    stepTimeout: Duration.decode(options.stepTimeout ?? Limits.defaultStepTimeout),
-    deadline: Duration.decode(options.deadline ?? Limits.defaultDeadline),
+    stepTimeout: durationOption("stepTimeout", options.stepTimeout ?? Limits.defaultStepTimeout),
+    deadline: durationOption("deadline", options.deadline ?? Limits.defaultDeadline),
     sizeLimits,
     variables: mergeVariables(options.variables, workflow.variables),
     locals: options.locals ?? {},
@@ -190,7 +220,8 @@ export const withHooks = <R>(
 
 /**
  * Loads a workflow from JSON or YAML text, or from a parsed value, and binds
- * it. Fails with `WorkflowLoadError` for a malformed document (R3.3).
+ * it. Fails with `WorkflowLoadError` for a malformed document (R3.3). The
+ * developer errors `make` throws become defects of the returned Effect.
  *
  * @since 0.1.0
  * @category constructors
@@ -234,6 +265,12 @@ export const check = <R>(job: Job<R>): ReadonlyArray<Verdict> =>
   }))
 
 // ---- internal ----
+
+const durationOption = (name: string, input: Duration.DurationInput): Duration.Duration => {
+  const decoded = Duration.decodeUnknown(input)
+  if (decoded._tag === "None") throw new JobOptionsError(`${name} is not a duration: ${String(input)}`)
+  return decoded.value
+}
 
 interface Override {
   readonly pattern: Pattern.Pattern

@@ -1,7 +1,9 @@
 /**
  * A path is a dot-separated list of segments that walks into a value: keys of
  * plain objects, and integer indexes and slices of arrays and strings (R9.4).
- * Segments that could reach object internals are refused (R9.5).
+ * Segments that could reach object internals are refused (R9.5); this module
+ * holds that guard, which tag paths and variable names share. The walk itself
+ * is the resolver's, since it draws on the resolution's work budget.
  *
  * @since 0.1.0
  */

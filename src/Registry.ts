@@ -9,6 +9,9 @@
 import * as Block from "./Block.js"
 
 /**
+ * A registry: blocks by upper-case display name. `R` is the services its
+ * blocks need; running a job over it requires them (R4.3).
+ *
  * @since 0.1.0
  * @category models
  */

@@ -20,6 +20,7 @@ import type * as Contexts from "./Contexts.js"
 import type { SizeLimits } from "./Limits.js"
 import * as Path from "./Path.js"
 import * as Sequence from "./Sequence.js"
+import * as Size from "./Size.js"
 import * as StepError from "./StepError.js"
 import * as Template from "./Template.js"
 import * as Value from "./Value.js"
@@ -219,7 +220,7 @@ const resolveTemplateIn = (template: Template.Template, r: Resolution): Either.E
   if (Either.isLeft(read)) return read
   const { live, value } = read.right
   if (live || typeof value !== "object" || value === null) return Either.right(value)
-  const tooMuch = charge(r, sizeUpTo(value, r.budget.left))
+  const tooMuch = charge(r, Size.totalUpTo(value, r.budget.left))
   return tooMuch === undefined ? Either.right(Value.copy(value)) : Either.left(tooMuch)
 }
 
@@ -235,7 +236,7 @@ const joinParts = (parts: ReadonlyArray<Template.Part>, r: Resolution): Either.E
       if (Either.isLeft(read)) return Either.left(read.left)
       const value = read.right.value
       if (typeof value === "object" && value !== null) {
-        const tooMuch = charge(r, sizeUpTo(value, r.budget.left))
+        const tooMuch = charge(r, Size.totalUpTo(value, r.budget.left))
         if (tooMuch !== undefined) return Either.left(tooMuch)
       }
       piece = Value.toText(value)
@@ -299,7 +300,7 @@ const walk = (
     if (i >= implicit && Path.isForbiddenSegment(segment)) {
       return Either.left(deadReference(tag, segments, i, "the segment is refused (it could reach object internals)"))
     }
-    const next = step(current, segment, current === r.contexts.steps, r)
+    const next = advance(current, segment, current === r.contexts.steps, r)
     if (next._tag === "Over") return Either.left(next.error)
     if (next._tag === "Dead") return Either.left(deadReference(tag, segments, i, next.why))
     current = next.value
@@ -307,13 +308,14 @@ const walk = (
   return Either.right(current)
 }
 
-type Step =
+/** Where one more segment leads: a value, a dead end, or past the work budget. */
+type Advance =
   | { readonly _tag: "Found"; readonly value: unknown }
   | { readonly _tag: "Dead"; readonly why: string }
   | { readonly _tag: "Over"; readonly error: SizeLimitExceeded }
 
 /** One segment further into a value: a key of a plain object, an index or a slice of an array or a text. */
-const step = (current: unknown, segment: string, isStepTable: boolean, r: Resolution): Step => {
+const advance = (current: unknown, segment: string, isStepTable: boolean, r: Resolution): Advance => {
   if (Value.isPlainObject(current)) {
     if (Object.hasOwn(current, segment)) return found(current[segment])
     return dead(isStepTable ? `no step has the id '${clip(segment)}'` : `there is no key '${clip(segment)}'`)
@@ -343,9 +345,9 @@ const step = (current: unknown, segment: string, isStepTable: boolean, r: Resolu
   return alsoTooMuch === undefined ? found(sliced) : { _tag: "Over", error: alsoTooMuch }
 }
 
-const found = (value: unknown): Step => ({ _tag: "Found", value })
+const found = (value: unknown): Advance => ({ _tag: "Found", value })
 
-const dead = (why: string): Step => ({ _tag: "Dead", why })
+const dead = (why: string): Advance => ({ _tag: "Dead", why })
 
 /** The error for a reference that leads nowhere: the tag, the full path and the segment that failed (R9.6). */
 const deadReference = (
@@ -368,30 +370,3 @@ const describeKind = (u: unknown): string => {
 
 /** Shortens user text for a message. */
 const clip = (text: string): string => (text.length > 80 ? `${text.slice(0, 77)}...` : text)
-
-/**
- * Roughly the length of a value written as JSON, counting no further than a
- * little past `cap`, so measuring costs no more than the budget it checks.
- */
-const sizeUpTo = (value: unknown, cap: number): number => {
-  let total = 0
-  const pending: Array<unknown> = [value]
-  while (pending.length > 0 && total <= cap) {
-    const item = pending.pop()
-    if (typeof item === "string") {
-      total += item.length + 2
-    } else if (Array.isArray(item)) {
-      total += 2 + item.length
-      for (let i = 0; i < item.length && total <= cap; i++) pending.push(item[i])
-    } else if (Value.isPlainObject(item)) {
-      total += 2
-      for (const key of Object.keys(item)) {
-        total += key.length + 4
-        pending.push(item[key])
-      }
-    } else {
-      total += 8
-    }
-  }
-  return total
-}

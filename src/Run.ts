@@ -306,14 +306,16 @@ const outcomeOf = <R>(job: Job<R>, step: PlannedStep<R>, state: RunState): Outco
     return failure(new StepError.TimeLimitExceeded({ message: "the job's deadline passed" }))
   }
 
-  // The conditions and the parameters share one budget of work (R13.2).
+  // The conditions and the parameters share one budget of work, so no step can resolve for long (R13.3).
   const scope: Resolver.Scope = { ...state.scope, budget: Resolver.makeBudget(job.sizeLimits) }
   const condition = checkConditions(step, scope)
   if (condition !== undefined) return condition
   const parameters = Resolver.resolve(step.compiled, scope)
   if (Either.isLeft(parameters)) return failure(parameters.left)
   const tooLarge = Size.check(parameters.right, job.sizeLimits)
-  if (tooLarge !== undefined) return failure(new StepError.SizeLimitExceeded({ message: `parameters: ${tooLarge}` }))
+  if (tooLarge !== undefined) {
+    return failure(new StepError.SizeLimitExceeded({ limit: tooLarge.limit, message: `parameters: ${tooLarge.message}` }))
+  }
   return invokeBlock(job, step, state, parameters.right as Record<string, unknown>, remaining)
 }
 
@@ -321,9 +323,10 @@ const outcomeOf = <R>(job: Job<R>, step: PlannedStep<R>, state: RunState): Outco
  * Runs the block. A block that completes without waiting (most do) runs to
  * its end at once, with no fiber switch; one that waits continues in its own
  * fiber, which the step awaits within its time limit and interrupts when the
- * limit passes or the run is interrupted. (A time limit cannot stop
- * JavaScript that computes synchronously: see docs/security.md.)
+ * limit passes or the run is interrupted.
  */
+// Limitation: a time limit cannot stop a block that computes synchronously; it applies only
+// once the block yields (docs/security.md says how developers bound such blocks).
 const invokeBlock = <R>(
   job: Job<R>,
   step: PlannedStep<R>,
@@ -409,10 +412,13 @@ const awaitBlock = <R>(
 /** A block's value, checked (R13.2) and kept as a snapshot that no later block can change (R10.2). */
 const done = (value: unknown, job: Job<any>, state: RunState): Outcome => {
   const size = Size.measure(value, job.sizeLimits)
-  if (typeof size === "string") return failure(new StepError.SizeLimitExceeded({ message: `result: ${size}` }))
+  if (Size.isViolation(size)) {
+    return failure(new StepError.SizeLimitExceeded({ limit: size.limit, message: `result: ${size.message}` }))
+  }
   if (state.retained + size > job.sizeLimits.maxRetainedSize) {
     return failure(
       new StepError.SizeLimitExceeded({
+        limit: "maxRetainedSize",
         message: `result: the run would keep more than ${job.sizeLimits.maxRetainedSize} of step results`
       })
     )

@@ -131,21 +131,8 @@ export const sliceRange = (
 }
 
 /**
- * The positions a slice selects in a sequence of `size` items, computed as
- * Python's `slice.indices`. Returns undefined for a step of zero.
- *
- * @since 0.1.0
- * @category slicing
- */
-export const slicePositions = (parts: SliceParts, size: number): ReadonlyArray<number> | undefined => {
-  const range = sliceRange(parts, size)
-  if (range === undefined) return undefined
-  return Array.from({ length: range.count }, (_, k) => range.start + k * range.step)
-}
-
-/**
  * Slices an array or a string as Python does. Returns undefined for a step of
- * zero (Python raises ValueError there).
+ * zero (Python raises ValueError there) or a step that is not a finite number.
  *
  * @example
  * ```ts

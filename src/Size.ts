@@ -1,8 +1,13 @@
 /**
- * Size checks bound the values a step receives and produces (R13.2): string
- * length, array length, object keys, nesting depth and total size. A check
- * walks the value once, without recursion, and stops as soon as a limit is
- * passed, so its cost is at most proportional to the limit.
+ * Sizes bound the values a step receives and produces (R13.2), and the
+ * documents users load (R13.3): string length, array length, object keys,
+ * nesting depth and total size. A measurement walks the value once, without
+ * recursion, and stops as soon as a bound is passed, so its cost is at most
+ * proportional to the bound.
+ *
+ * The total size counts string lengths plus a few units per number, key and
+ * container: roughly the value's length as JSON. A value that refers to
+ * itself counts forever, so it always passes its bounds.
  *
  * @since 0.1.0
  */
@@ -10,33 +15,47 @@ import type { SizeLimits } from "./Limits.js"
 import * as Value from "./Value.js"
 
 /**
- * The first limit a value passes, in words, or undefined when it fits. The
- * total size counts string lengths plus a few units per number, key and
- * container, roughly the value's length as JSON; a value that refers to
- * itself counts forever, so it always fails.
+ * Bounds for one measurement; any of them may be `Infinity`.
  *
  * @since 0.1.0
- * @category checks
+ * @category models
  */
-export const check = (value: unknown, limits: SizeLimits): string | undefined => {
-  const measured = measure(value, limits)
-  return typeof measured === "string" ? measured : undefined
+export interface Bounds {
+  readonly maxStringLength: number
+  readonly maxArrayLength: number
+  readonly maxObjectKeys: number
+  readonly maxDepth: number
+  readonly maxTotalSize: number
+  /** When true, anything but JSON data (a Date, a Buffer, a function) is a violation. */
+  readonly jsonOnly?: boolean | undefined
 }
 
 /**
- * The total size of a value (as `check` counts it), or the first limit it
- * passes, in words.
+ * The first bound a value passes: which one, and in words.
  *
  * @since 0.1.0
- * @category checks
+ * @category models
  */
-export const measure = (value: unknown, limits: SizeLimits): number | string => {
-  if (typeof value !== "object" || value === null) {
-    if (typeof value === "string") {
-      return value.length > limits.maxStringLength ? stringTooLong(limits) : value.length + 2
-    }
-    return 8
-  }
+export interface Violation {
+  readonly limit: "maxStringLength" | "maxArrayLength" | "maxObjectKeys" | "maxDepth" | "maxTotalSize" | "json"
+  readonly message: string
+}
+
+/**
+ * Whether a measurement ended in a violation.
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const isViolation = (measured: number | Violation): measured is Violation => typeof measured !== "number"
+
+/**
+ * The total size of a value, or the first bound it passes.
+ *
+ * @since 0.1.0
+ * @category measuring
+ */
+export const measure = (value: unknown, bounds: Bounds): number | Violation => {
   let total = 0
   const pending: Array<unknown> = [value]
   const depths: Array<number> = [0]
@@ -44,39 +63,88 @@ export const measure = (value: unknown, limits: SizeLimits): number | string => 
     const item = pending.pop()
     const depth = depths.pop()!
     if (typeof item === "string") {
-      if (item.length > limits.maxStringLength) return stringTooLong(limits)
+      if (item.length > bounds.maxStringLength) return textTooLong(bounds)
       total += item.length + 2
-    } else if (typeof item === "object" && item !== null) {
-      const isArray = Array.isArray(item)
-      if (!isArray && !Value.isPlainObject(item)) {
-        total += 8
-        continue
+    } else if (Array.isArray(item) || Value.isPlainObject(item)) {
+      if (depth >= bounds.maxDepth) {
+        return { limit: "maxDepth", message: `a value is nested deeper than ${bounds.maxDepth} levels` }
       }
-      if (depth >= limits.maxDepth) return `a value is nested deeper than ${limits.maxDepth} levels`
-      if (isArray) {
-        if (item.length > limits.maxArrayLength) return `a list has more than ${limits.maxArrayLength} items`
-        total += 2 + item.length
-        for (let i = 0; i < item.length; i++) {
-          pending.push(item[i])
+      const keys = Array.isArray(item) ? null : Object.keys(item)
+      if (keys === null) {
+        const list = item as Array<unknown>
+        if (list.length > bounds.maxArrayLength) {
+          return { limit: "maxArrayLength", message: `a list has more than ${bounds.maxArrayLength} items` }
+        }
+        total += 2 + list.length
+        for (let i = 0; i < list.length && total <= bounds.maxTotalSize; i++) {
+          pending.push(list[i])
           depths.push(depth + 1)
         }
       } else {
-        const keys = Object.keys(item)
-        if (keys.length > limits.maxObjectKeys) return `an object has more than ${limits.maxObjectKeys} keys`
+        if (keys.length > bounds.maxObjectKeys) {
+          return { limit: "maxObjectKeys", message: `a dictionary has more than ${bounds.maxObjectKeys} keys` }
+        }
         total += 2
         for (const key of keys) {
-          if (key.length > limits.maxStringLength) return stringTooLong(limits)
+          if (key.length > bounds.maxStringLength) return textTooLong(bounds)
           total += key.length + 4
           pending.push((item as Record<string, unknown>)[key])
           depths.push(depth + 1)
         }
       }
+    } else if (bounds.jsonOnly === true && !isJsonScalar(item)) {
+      return { limit: "json", message: `a value is not JSON data (${Value.kindOf(item)})` }
     } else {
       total += 8
     }
-    if (total > limits.maxTotalSize) return `a value is larger than the total size limit of ${limits.maxTotalSize}`
+    if (total > bounds.maxTotalSize) {
+      return { limit: "maxTotalSize", message: `a value is larger than the total size limit of ${bounds.maxTotalSize}` }
+    }
   }
   return total
 }
 
-const stringTooLong = (limits: SizeLimits) => `a text is longer than ${limits.maxStringLength} characters`
+/**
+ * The first size limit a value passes, or undefined when it fits (R13.2).
+ *
+ * @since 0.1.0
+ * @category measuring
+ */
+export const check = (value: unknown, limits: SizeLimits): Violation | undefined => {
+  const measured = measure(value, limits)
+  return isViolation(measured) ? measured : undefined
+}
+
+/**
+ * The total size of a value, counted no further than a little past `cap`:
+ * what measuring costs stays within the budget it is checked against.
+ *
+ * @since 0.1.0
+ * @category measuring
+ */
+export const totalUpTo = (value: unknown, cap: number): number => {
+  const measured = measure(value, { ...unbounded, maxTotalSize: cap })
+  return isViolation(measured) ? cap + 1 : measured
+}
+
+/**
+ * Bounds that only `maxTotalSize` (set by the caller) limits.
+ *
+ * @since 0.1.0
+ * @category measuring
+ */
+export const unbounded: Bounds = {
+  maxStringLength: Infinity,
+  maxArrayLength: Infinity,
+  maxObjectKeys: Infinity,
+  maxDepth: Infinity,
+  maxTotalSize: Infinity
+}
+
+const isJsonScalar = (u: unknown): boolean =>
+  u === null || u === undefined || typeof u === "number" || typeof u === "boolean"
+
+const textTooLong = (bounds: Bounds): Violation => ({
+  limit: "maxStringLength",
+  message: `a text is longer than ${bounds.maxStringLength} characters`
+})

@@ -69,11 +69,27 @@ export const make = (name: StatusName): Status => byName[name]
 export const isFailure = (status: Status): boolean =>
   status.name !== "NONE" && status.name !== "DONE" && status.name !== "IF_CONDITION_FAILED"
 
-/** @since 0.1.0 */
+/**
+ * The statuses the runtime names directly: not run yet, ran without error,
+ * skipped after a failure, stopped by its `if`. Any other status is made with
+ * `make` from its name.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
 export const NONE = byName.NONE
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category constants
+ */
 export const DONE = byName.DONE
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category constants
+ */
 export const SKIPPED = byName.SKIPPED
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category constants
+ */
 export const IF_CONDITION_FAILED = byName.IF_CONDITION_FAILED

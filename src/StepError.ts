@@ -131,6 +131,8 @@ export class TimeLimitExceeded extends Data.TaggedError("TimeLimitExceeded")<{
  * @category errors
  */
 export class SizeLimitExceeded extends Data.TaggedError("SizeLimitExceeded")<{
+  /** The limit passed, by its name in `SizeLimits` (e.g. `maxStringLength`), when one is known. */
+  readonly limit?: string | undefined
   readonly message: string
 }> {}
 

@@ -36,16 +36,6 @@ export const setKey = (target: Record<string, unknown>, key: string, value: unkn
 }
 
 /**
- * Reads an own property only; inherited members such as `constructor` are
- * never reached.
- *
- * @since 0.1.0
- * @category getters
- */
-export const getOwn = (target: Record<string, unknown>, key: string): unknown =>
-  Object.hasOwn(target, key) ? target[key] : undefined
-
-/**
  * A deep copy of arrays and plain objects; any other value is shared. Works
  * without recursion, so depth cannot overflow the stack.
  *

@@ -9,6 +9,7 @@
  */
 import { Data, Effect, Either, JSONSchema, ParseResult, Schema } from "effect"
 import * as YAML from "yaml"
+import * as Size from "./Size.js"
 import * as Value from "./Value.js"
 
 /**
@@ -247,34 +248,26 @@ const parseYaml = (text: string, limits: LoadLimits): Either.Either<unknown, str
 const single = (message: string) => new WorkflowLoadError({ issues: [{ path: "", message }] })
 
 /**
- * The first way a parsed document is too large or not JSON data, or
- * undefined. Walks without recursion and stops at the first problem, so a
- * document whose YAML aliases share one huge value is refused quickly.
+ * The first way a parsed document is too deep, too large or not JSON data,
+ * or undefined. A document whose YAML aliases share one huge value counts it
+ * at every alias, and is refused as soon as the count passes the bound.
  */
 const shapeProblem = (input: unknown, limits: LoadLimits): string | undefined => {
-  let size = 0
-  const pending: Array<unknown> = [input]
-  const depths: Array<number> = [0]
-  while (pending.length > 0) {
-    const value = pending.pop()
-    const depth = depths.pop()!
-    if (typeof value === "string") size += value.length + 2
-    else if (typeof value === "number" || typeof value === "boolean" || value === null || value === undefined) size += 8
-    else if (Array.isArray(value) || Value.isPlainObject(value)) {
-      if (depth >= limits.maxDepth) return `the document is nested deeper than ${limits.maxDepth} levels`
-      const keys = Array.isArray(value) ? null : Object.keys(value)
-      const children = keys === null ? (value as Array<unknown>) : keys.map((key) => (value as Record<string, unknown>)[key])
-      size += 2 + children.length + (keys === null ? 0 : keys.reduce((sum, key) => sum + key.length + 4, 0))
-      for (const child of children) {
-        pending.push(child)
-        depths.push(depth + 1)
-      }
-    } else {
-      return `the document holds a value that is not JSON data (${Value.kindOf(value)})`
-    }
-    if (size > limits.maxSize) return `the document is larger than ${limits.maxSize} once parsed (YAML aliases expanded)`
+  const measured = Size.measure(input, {
+    ...Size.unbounded,
+    maxDepth: limits.maxDepth,
+    maxTotalSize: limits.maxSize,
+    jsonOnly: true
+  })
+  if (!Size.isViolation(measured)) return undefined
+  switch (measured.limit) {
+    case "maxDepth":
+      return `the document is nested deeper than ${limits.maxDepth} levels`
+    case "maxTotalSize":
+      return `the document is larger than ${limits.maxSize} once parsed (YAML aliases expanded)`
+    default:
+      return `the document holds ${measured.message.replace(/^a value is /, "a value that is ")}`
   }
-  return undefined
 }
 
 const toIssues = (error: ParseResult.ParseError): ReadonlyArray<LoadIssue> =>

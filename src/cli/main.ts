@@ -73,8 +73,8 @@ const optionalEffect = <A, B, E>(option: Option.Option<A>, f: (a: A) => Effect.E
 const registryWith = (modules: ReadonlyArray<string>) =>
   Effect.flatMap(Flags.loadBlockModules(modules), (entries) =>
     Effect.try({
-      // Blocks loaded here cannot be given services; one that needs a service dies when run,
-      // which its step reports as UNHANDLED_EXCEPTION.
+      // Limitation: blocks loaded with --blocks cannot be given services; one that needs a
+      // service dies when run, which its step reports as UNHANDLED_EXCEPTION.
       try: () => Registry.add(standard, ...entries) as Registry.Registry<CurrentRun>,
       catch: (error) => new Flags.UsageError({ message: `--blocks: ${(error as Error).message}` })
     })
@@ -138,7 +138,7 @@ const runCommand = Command.make("run", jobFlags, (flags) =>
     if (flags.format === "table") {
       yield* write(Report.tableHeader())
       const job = Job.withHooks(loaded, {
-        onStepUpdate: (event) => write(Report.tableRow(Report.ofStep(event.step), event.step.elapsedMillis))
+        onStepUpdate: (event) => write(Report.tableRow(Report.stepReport(event.step), event.step.elapsedMillis))
       })
       const result = yield* Run.run(job)
       yield* write(Report.summary(Report.ofResult(result), "ran"))

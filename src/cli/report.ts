@@ -39,7 +39,13 @@ export interface Report {
   readonly variables: Record<string, unknown>
 }
 
-const stepReport = (step: Omit<StepResult, "elapsedMillis"> & { readonly error?: string | undefined }): StepReport => ({
+/**
+ * One step as the reports show it: a run's step result or a check's verdict.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const stepReport = (step: Omit<StepResult, "elapsedMillis"> & { readonly error?: string | undefined }): StepReport => ({
   id: step.id,
   position: step.position,
   action: step.action,
@@ -148,11 +154,3 @@ export const summary = (report: Report, verb: "ran" | "checked"): string => {
   const label = report.name === null ? "job" : `job '${report.name}'`
   return `${label} ${verb === "ran" ? outcome : report.success ? "has no problems" : "has problems"}: ${report.steps.length} step(s)${tally === "" ? "" : ` (${tally})`}`
 }
-
-/**
- * A step result as its report.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const ofStep = (step: StepResult): StepReport => stepReport(step)

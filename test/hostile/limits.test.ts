@@ -63,7 +63,10 @@ describe("the retained size of a run (R13.2)", () => {
   it("Size.measure gives the size that check compares with maxTotalSize", () => {
     expect(Size.measure("abc", Limits.defaultSizeLimits)).toBe(5)
     expect(Size.measure([1, "ab"], Limits.defaultSizeLimits)).toBe(2 + 2 + 8 + 4)
-    expect(Size.measure("x".repeat(11), { ...Limits.defaultSizeLimits, maxStringLength: 10 })).toContain("longer than 10")
+    expect(Size.measure("x".repeat(11), { ...Limits.defaultSizeLimits, maxStringLength: 10 })).toEqual({
+      limit: "maxStringLength",
+      message: "a text is longer than 10 characters"
+    })
   })
 
   it.effect("a step whose result would take the run past maxRetainedSize gets SIZE_LIMIT_EXCEED", () =>
