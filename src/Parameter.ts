@@ -13,7 +13,19 @@ import * as Value from "./Value.js"
 
 const got = (issue: ParseResult.ParseIssue): string => `got ${Value.preview(issue.actual)}`
 
-const expecting = (what: string) => (issue: ParseResult.ParseIssue) => `expected ${what}, ${got(issue)}`
+/**
+ * A decode message in the words users see: `expected a number, got "x"`.
+ * Use it as the `message` annotation of a schema of your own.
+ *
+ * @example
+ * ```ts
+ * Schema.String.pipe(Schema.pattern(/^[a-z]+$/)).annotations({ message: Parameter.expecting("a lower-case word") })
+ * ```
+ *
+ * @since 0.1.0
+ * @category messages
+ */
+export const expecting = (what: string) => (issue: ParseResult.ParseIssue) => `expected ${what}, ${got(issue)}`
 
 /**
  * Any number, finite or not.

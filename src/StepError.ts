@@ -9,7 +9,7 @@
  *
  * @since 0.1.0
  */
-import { Data } from "effect"
+import { Data, Effect } from "effect"
 import * as Status from "./Status.js"
 import * as Value from "./Value.js"
 
@@ -135,6 +135,20 @@ export class SizeLimitExceeded extends Data.TaggedError("SizeLimitExceeded")<{
   readonly limit?: string | undefined
   readonly message: string
 }> {}
+
+/**
+ * Fails with INVALID_ARGUMENT: the usual way for a block to refuse a value.
+ *
+ * @example
+ * ```ts
+ * value2 === 0 ? StepError.invalidArgument("division by zero") : Effect.succeed(value1 / value2)
+ * ```
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const invalidArgument = (message: string): Effect.Effect<never, InvalidArgument> =>
+  Effect.fail(new InvalidArgument({ message }))
 
 /**
  * Every typed failure a step can end with.

@@ -23,7 +23,7 @@ import { ensureKeyCount } from "./internal/size.js"
 const theDictionary = Parameter.dictionary.pipe(Parameter.describe("The dictionary to work on."))
 const theKey = Parameter.text.pipe(Parameter.describe("The key."))
 
-const invalid = (message: string) => Effect.fail(new StepError.InvalidArgument({ message }))
+const invalid = StepError.invalidArgument
 
 const missingKey = (key: string) => invalid(`key ${Value.preview(key)} is not in the dictionary`)
 

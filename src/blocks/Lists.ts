@@ -22,7 +22,7 @@ import { sortInPlace } from "./internal/sort.js"
 const theList = Parameter.list.pipe(Parameter.describe("The list to work on."))
 const anItem = Parameter.any.pipe(Parameter.describe("The item, any value."))
 
-const invalid = (message: string) => Effect.fail(new StepError.InvalidArgument({ message }))
+const invalid = StepError.invalidArgument
 
 const indexOf = (list: ReadonlyArray<unknown>, item: unknown): number =>
   list.findIndex((x) => Value.equals(x, item))

@@ -12,7 +12,6 @@
  * @since 0.1.0
  */
 import { Effect, Either, Schema } from "effect"
-import type { ParseResult } from "effect"
 import * as Block from "../Block.js"
 import * as Parameter from "../Parameter.js"
 import * as StepError from "../StepError.js"
@@ -23,8 +22,7 @@ import { parseFloat, parseInteger } from "./internal/pythonNumber.js"
 
 // ---- parameters ----
 
-const expecting = (what: string) => (issue: ParseResult.ParseIssue) =>
-  `expected ${what}, got ${Value.preview(issue.actual)}`
+const { expecting } = Parameter
 
 /** What Python's `int()` and `float()` convert: a number, a text or a boolean. */
 const convertible = Schema.declare(
@@ -50,7 +48,7 @@ const oneNumber = Schema.Struct({ value: Parameter.number.pipe(Parameter.describ
 
 // ---- helpers ----
 
-const invalid = (message: string) => Effect.fail(new StepError.InvalidArgument({ message }))
+const invalid = StepError.invalidArgument
 
 /** Turns `-0` into `0`: Python's integers have no negative zero. */
 const integral = (value: number): number => value + 0

@@ -24,8 +24,9 @@ import * as Search from "./internal/search.js"
 
 // ---- parameters ----
 
+/** Parameter.expecting, overriding the messages of inner schemas (of a list's items). */
 const expecting = (what: string) => (issue: ParseResult.ParseIssue) => ({
-  message: `expected ${what}, got ${Value.preview(issue.actual)}`,
+  message: Parameter.expecting(what)(issue),
   override: true
 })
 
@@ -44,7 +45,7 @@ const textAndPiece = Schema.Struct({ text: theText, piece: thePiece })
 
 // ---- helpers ----
 
-const invalid = (message: string) => Effect.fail(new StepError.InvalidArgument({ message }))
+const invalid = StepError.invalidArgument
 
 /**
  * Fails with SIZE_LIMIT_EXCEED when a text of `length` UTF-16 units would be

@@ -20,7 +20,7 @@ import { ensureKeyCount } from "./internal/size.js"
 
 const theName = Parameter.text.pipe(Parameter.describe("The name of the variable."))
 
-const invalid = (message: string) => Effect.fail(new StepError.InvalidArgument({ message }))
+const invalid = StepError.invalidArgument
 
 /** The run's variables, once the name is known to be allowed (R9.5). */
 const variablesFor = (name: string) =>

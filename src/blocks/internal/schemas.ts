@@ -6,11 +6,10 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
-import type { ParseResult } from "effect"
+import * as Parameter from "../../Parameter.js"
 import * as Value from "../../Value.js"
 
-const expecting = (what: string) => (issue: ParseResult.ParseIssue) =>
-  `expected ${what}, got ${Value.preview(issue.actual)}`
+const { expecting } = Parameter
 
 /**
  * A text or a list: what slices apply to. Lists pass by reference.
