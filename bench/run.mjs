@@ -8,7 +8,18 @@ import { cpus, totalmem } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { Bench } from "tinybench"
-import { CurrentRun, Invocation, Job, Registry, Resolver, Run, Size, StandardBlocks, Template, Workflow } from "../dist/index.js"
+import {
+  CurrentRun,
+  Invocation,
+  Job,
+  Registry,
+  Resolver,
+  Run,
+  Size,
+  StandardBlocks,
+  Template,
+  Workflow
+} from "../dist/index.js"
 
 const smoke = process.argv.includes("--smoke")
 const here = dirname(fileURLToPath(import.meta.url))
@@ -55,14 +66,29 @@ const plainLoop = (job) => {
   for (const step of job.steps) {
     const parameters = Resolver.resolve(step.compiled, scope)
     const decoded = Invocation.decodeParameters(step.block, parameters.right)
-    const result = Effect.runSync(Effect.provideService(step.block.run(decoded.right), CurrentRun.CurrentRun, service))
+    const result = Effect.runSync(
+      Effect.provideService(step.block.run(decoded.right), CurrentRun.CurrentRun, service)
+    )
     steps[step.id] = { result }
   }
 }
 
 const sizes = smoke ? [1_000] : [1_000, 10_000, 100_000]
 const repeatsFor = (n) => (smoke ? 2 : n <= 1_000 ? 30 : n <= 10_000 ? 8 : 3)
-const figures = { machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version }, smoke, chain: [], baseline: [], micro: {}, manyJobs: null, memory: null }
+const figures = {
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version
+  },
+  smoke,
+  chain: [],
+  baseline: [],
+  micro: {},
+  manyJobs: null,
+  memory: null
+}
 
 // Warm up the code paths once.
 await Effect.runPromise(Run.run(buildJob(chainDocument(2_000))))
@@ -73,7 +99,12 @@ for (const n of sizes) {
   const runMillis = await time(() => Effect.runPromise(Run.run(job)), repeatsFor(n))
   const loopMillis = await time(async () => plainLoop(job), repeatsFor(n))
   figures.chain.push({ steps: n, millis: runMillis, microsPerStep: (runMillis * 1000) / n })
-  figures.baseline.push({ steps: n, millis: loopMillis, microsPerStep: (loopMillis * 1000) / n, runtimeRatio: runMillis / loopMillis })
+  figures.baseline.push({
+    steps: n,
+    millis: loopMillis,
+    microsPerStep: (loopMillis * 1000) / n,
+    runtimeRatio: runMillis / loopMillis
+  })
 }
 const perStep = figures.chain.map((row) => row.microsPerStep)
 figures.linearity = perStep[perStep.length - 1] / perStep[0]
@@ -84,17 +115,33 @@ figures.runtimeRatio = Math.max(...figures.baseline.map((row) => row.runtimeRati
   const jobs = smoke ? 100 : 10_000
   const concurrency = 64
   const list = Array.from({ length: jobs }, (_, i) => buildJob({ ...chainDocument(10), id: `job-${i}` }))
-  const millis = await time(() => Effect.runPromise(Effect.forEach(list, Run.run, { concurrency, discard: true })), smoke ? 1 : 3)
-  figures.manyJobs = { jobs, stepsPerJob: 10, concurrency, millis, stepsPerSecond: (jobs * 10) / (millis / 1000) }
+  const millis = await time(
+    () => Effect.runPromise(Effect.forEach(list, Run.run, { concurrency, discard: true })),
+    smoke ? 1 : 3
+  )
+  figures.manyJobs = {
+    jobs,
+    stepsPerJob: 10,
+    concurrency,
+    millis,
+    stepsPerSecond: (jobs * 10) / (millis / 1000)
+  }
 }
 
 // Tag resolution and parameter decoding alone.
 {
   const job = buildJob(chainDocument(3))
-  const contexts = { job: { name: null, id: null, success: null, parameters: {}, variables: {} }, steps: { s0: { result: 41 }, s1: { result: 1 } } }
+  const contexts = {
+    job: { name: null, id: null, success: null, parameters: {}, variables: {} },
+    steps: { s0: { result: 41 }, s1: { result: 1 } }
+  }
   const scope = { contexts, limits: job.sizeLimits }
   const whole = Template.parse("{: s0 :}", 32)
-  const hundredRecords = Array.from({ length: 100 }, (_, i) => ({ id: i, name: `item ${i}`, tags: ["a", "b"] }))
+  const hundredRecords = Array.from({ length: 100 }, (_, i) => ({
+    id: i,
+    name: `item ${i}`,
+    tags: ["a", "b"]
+  }))
   const mixed = Template.parse("total {: s0 :} and {: s1 :}!", 32)
   const sum = Registry.lookup(registry, "MATH.SUM")
   const bench = new Bench({ time: smoke ? 50 : 500, warmupTime: smoke ? 10 : 100 })
@@ -136,22 +183,33 @@ if (typeof global.gc === "function") {
 // ---- report ----
 
 const fmt = (x, digits = 2) => (x === undefined || x === null ? "-" : x.toFixed(digits))
-console.log(`effect-conduit benchmarks${smoke ? " (smoke)" : ""} on ${figures.machine.cpu} x${figures.machine.cpus}, Node ${figures.machine.node}\n`)
+console.log(
+  `effect-conduit benchmarks${smoke ? " (smoke)" : ""} on ${figures.machine.cpu} x${figures.machine.cpus}, Node ${figures.machine.node}\n`
+)
 console.log("chain of MATH.SUM steps, each reading the previous result")
 console.log("  steps      run ms   µs/step   plain-loop µs/step   runtime / plain loop")
 for (const [i, row] of figures.chain.entries()) {
   const base = figures.baseline[i]
-  console.log(`  ${String(row.steps).padEnd(9)} ${fmt(row.millis, 1).padStart(8)} ${fmt(row.microsPerStep).padStart(9)} ${fmt(base.microsPerStep).padStart(20)} ${fmt(base.runtimeRatio).padStart(22)}`)
+  console.log(
+    `  ${String(row.steps).padEnd(9)} ${fmt(row.millis, 1).padStart(8)} ${fmt(row.microsPerStep).padStart(9)} ${fmt(base.microsPerStep).padStart(20)} ${fmt(base.runtimeRatio).padStart(22)}`
+  )
 }
-console.log(`  time per step at ${sizes[sizes.length - 1]} / at ${sizes[0]}: ${fmt(figures.linearity)} (target at most 1.2)`)
+console.log(
+  `  time per step at ${sizes[sizes.length - 1]} / at ${sizes[0]}: ${fmt(figures.linearity)} (target at most 1.2)`
+)
 console.log(`  runtime / plain loop, worst size: ${fmt(figures.runtimeRatio)} (target at most 3)`)
 const many = figures.manyJobs
-console.log(`\n${many.jobs} jobs of ${many.stepsPerJob} steps, concurrency ${many.concurrency}: ${fmt(many.millis, 0)} ms, ${fmt(many.stepsPerSecond, 0)} steps/s`)
+console.log(
+  `\n${many.jobs} jobs of ${many.stepsPerJob} steps, concurrency ${many.concurrency}: ${fmt(many.millis, 0)} ms, ${fmt(many.stepsPerSecond, 0)} steps/s`
+)
 console.log("\nper call")
-for (const [name, row] of Object.entries(figures.micro)) console.log(`  ${name.padEnd(40)} ${fmt(row.nanosPerCall, 0).padStart(8)} ns`)
+for (const [name, row] of Object.entries(figures.micro))
+  console.log(`  ${name.padEnd(40)} ${fmt(row.nanosPerCall, 0).padStart(8)} ns`)
 if (figures.memory) {
   const m = figures.memory
-  console.log(`\nmemory for ${m.steps} steps: the job ${fmt(m.jobBytesPerStep, 0)} bytes/step, the run ${fmt(m.retainedBytesPerStep, 0)} bytes/step retained; job and run ${fmt(m.jobAndRunMiB, 1)} MiB, whole heap ${fmt(m.heapUsedMiB, 1)} MiB`)
+  console.log(
+    `\nmemory for ${m.steps} steps: the job ${fmt(m.jobBytesPerStep, 0)} bytes/step, the run ${fmt(m.retainedBytesPerStep, 0)} bytes/step retained; job and run ${fmt(m.jobAndRunMiB, 1)} MiB, whole heap ${fmt(m.heapUsedMiB, 1)} MiB`
+  )
 } else {
   console.log("\nmemory: run node with --expose-gc to measure")
 }

@@ -197,12 +197,19 @@ export interface Category<out B extends Any = Any> {
  * @since 0.1.0
  * @category constructors
  */
-export const category = <const Bs extends ReadonlyArray<Any>>(name: string, blocks: Bs): Category<Bs[number]> => {
+export const category = <const Bs extends ReadonlyArray<Any>>(
+  name: string,
+  blocks: Bs
+): Category<Bs[number]> => {
   const normalized = checkName(name, "category")
   return {
     _tag: "Category",
     name: normalized,
-    blocks: blocks.map((block) => ({ ...block, category: normalized, displayName: `${normalized}.${block.name}` }))
+    blocks: blocks.map((block) => ({
+      ...block,
+      category: normalized,
+      displayName: `${normalized}.${block.name}`
+    }))
   }
 }
 
@@ -213,4 +220,7 @@ export const category = <const Bs extends ReadonlyArray<Any>>(name: string, bloc
  * @category predicates
  */
 export const isCategory = (u: unknown): u is Category =>
-  typeof u === "object" && u !== null && (u as { _tag?: unknown })._tag === "Category" && Array.isArray((u as any).blocks)
+  typeof u === "object" &&
+  u !== null &&
+  (u as { _tag?: unknown })._tag === "Category" &&
+  Array.isArray((u as any).blocks)

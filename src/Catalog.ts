@@ -64,9 +64,7 @@ type JsonSchemaNode = {
  * @category schemas
  */
 export const parameterSchema = (block: Block.Any): JsonSchemaNode =>
-  block.parameters === "any"
-    ? { type: "object" }
-    : (JSONSchema.make(block.parameters) as JsonSchemaNode)
+  block.parameters === "any" ? { type: "object" } : (JSONSchema.make(block.parameters) as JsonSchemaNode)
 
 const typeName = (node: JsonSchemaNode | undefined): string => {
   if (node === undefined) return "any"
@@ -147,7 +145,9 @@ const signature = (entry: BlockEntry): string =>
  */
 export const toTable = (entries: ReadonlyArray<BlockEntry>): string =>
   entries
-    .map((entry) => `${entry.name}(${signature(entry)})${entry.description ? `\n    ${entry.description}` : ""}`)
+    .map(
+      (entry) => `${entry.name}(${signature(entry)})${entry.description ? `\n    ${entry.description}` : ""}`
+    )
     .join("\n")
 
 const escapeCell = (text: string): string => text.replace(/\|/g, "\\|").replace(/\n/g, " ")
@@ -184,7 +184,9 @@ export const toMarkdown = (entries: ReadonlyArray<BlockEntry>): string => {
       lines.push("| parameter | type | default | description |", "| --- | --- | --- | --- |")
       for (const p of entry.parameters) {
         const fallback = p.default !== undefined ? `\`${p.default}\`` : p.required ? "required" : "optional"
-        lines.push(`| \`${p.name}\` | ${escapeCell(p.type)} | ${escapeCell(fallback)} | ${escapeCell(p.description)} |`)
+        lines.push(
+          `| \`${p.name}\` | ${escapeCell(p.type)} | ${escapeCell(fallback)} | ${escapeCell(p.description)} |`
+        )
       }
       lines.push("")
     }

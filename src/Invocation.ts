@@ -39,7 +39,9 @@ export const decodeParameters = (
     result = decoderFor(block.parameters)(parameters)
   } catch (defect) {
     // A schema that throws is a fault in the block, not in the user's values (R5.2).
-    return Either.left(new StepError.UnhandledException({ message: StepError.describe(defect), cause: defect }))
+    return Either.left(
+      new StepError.UnhandledException({ message: StepError.describe(defect), cause: defect })
+    )
   }
   return Either.mapLeft(result, (error) => new StepError.InvalidType({ message: formatParseError(error) }))
 }
@@ -80,7 +82,9 @@ export const invoke = <R>(
       if (failure._tag === "Some") return Effect.fail(StepError.fromUnknown(failure.value))
       const defect = Cause.dieOption(cause)
       const message = defect._tag === "Some" ? StepError.describe(defect.value) : Cause.pretty(cause)
-      return Effect.fail(new StepError.UnhandledException({ message, cause: defect._tag === "Some" ? defect.value : cause }))
+      return Effect.fail(
+        new StepError.UnhandledException({ message, cause: defect._tag === "Some" ? defect.value : cause })
+      )
     })
   )
 }

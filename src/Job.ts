@@ -49,7 +49,8 @@ export interface Options<Es extends ReadonlyArray<Registry.Entry> = ReadonlyArra
   /** How many steps may run; the step at position p > limit gets STEP_LIMIT_EXCEED. */
   readonly stepLimit?: number | undefined
   /** Block-limit overrides: pattern to number, or null for unlimited (R6.4). */
-  readonly blockLimits?: Iterable<readonly [string, number | null]> | Readonly<Record<string, number | null>> | undefined
+  readonly blockLimits?:
+    Iterable<readonly [string, number | null]> | Readonly<Record<string, number | null>> | undefined
   /** The time one step may run. */
   readonly stepTimeout?: Duration.DurationInput | undefined
   /** The time a whole run may take. */
@@ -152,7 +153,8 @@ export const make = <R, const Es extends ReadonlyArray<Registry.Entry> = []>(
   if (!(stepLimit >= 0)) throw new JobOptionsError(`stepLimit must be at least 0, got ${stepLimit}`)
   const sizeLimits = { ...Limits.defaultSizeLimits, ...options.sizeLimits }
   for (const [name, limit] of Object.entries(sizeLimits)) {
-    if (!(typeof limit === "number" && limit > 0)) throw new JobOptionsError(`sizeLimits.${name} must be a positive number`)
+    if (!(typeof limit === "number" && limit > 0))
+      throw new JobOptionsError(`sizeLimits.${name} must be a positive number`)
   }
   const overrides = compileOverrides(options.blockLimits)
   const seenIds = new Set<string>()
@@ -161,16 +163,28 @@ export const make = <R, const Es extends ReadonlyArray<Registry.Entry> = []>(
   const steps = workflow.steps.map((document, index): PlannedStep<R | R2> => {
     const position = index + 1
     const id = idOf(document.id, position)
-    const block = Registry.lookup(blocks, document.action) as Block.Block<unknown, unknown, R | R2> | undefined
+    const block = Registry.lookup(blocks, document.action) as
+      Block.Block<unknown, unknown, R | R2> | undefined
     let used = 0
     if (block !== undefined) {
       used = (uses.get(block.displayName) ?? 0) + 1
       uses.set(block.displayName, used)
     }
-    const preflight = preflightOf({ id, position, block, action: document.action, used, seenIds, tags, stepLimit, overrides })
+    const preflight = preflightOf({
+      id,
+      position,
+      block,
+      action: document.action,
+      used,
+      seenIds,
+      tags,
+      stepLimit,
+      overrides
+    })
     seenIds.add(id)
     const parameters = document.parameters ?? {}
-    const conditions = document.if === undefined ? null : typeof document.if === "string" ? [document.if] : document.if
+    const conditions =
+      document.if === undefined ? null : typeof document.if === "string" ? [document.if] : document.if
     return {
       id,
       position,
@@ -179,7 +193,8 @@ export const make = <R, const Es extends ReadonlyArray<Registry.Entry> = []>(
       document,
       parameters,
       compiled: Resolver.compile(parameters, sizeLimits),
-      conditions: conditions === null ? null : conditions.map((condition) => Resolver.compile(condition, sizeLimits)),
+      conditions:
+        conditions === null ? null : conditions.map((condition) => Resolver.compile(condition, sizeLimits)),
       forced: document.forced ?? false,
       preflight
     }
@@ -279,15 +294,22 @@ interface Override {
 
 const compileOverrides = (input: Options["blockLimits"]): ReadonlyArray<Override> => {
   if (input === undefined) return []
-  const pairs = Symbol.iterator in input ? [...(input as Iterable<readonly [string, number | null]>)] : Object.entries(input)
+  const pairs =
+    Symbol.iterator in input
+      ? [...(input as Iterable<readonly [string, number | null]>)]
+      : Object.entries(input)
   return pairs.map(([pattern, limit]) => ({ pattern: Pattern.make(pattern), limit }))
 }
 
 /** The limit for a block: an exact override, else the first matching pattern, else `maxUses` (R6.3, R6.4). */
 const limitFor = (block: Block.Any, overrides: ReadonlyArray<Override>): number | null => {
-  const exact = overrides.find((override) => override.pattern.exact && override.pattern.matches(block.displayName))
+  const exact = overrides.find(
+    (override) => override.pattern.exact && override.pattern.matches(block.displayName)
+  )
   if (exact !== undefined) return exact.limit
-  const matching = overrides.find((override) => !override.pattern.exact && override.pattern.matches(block.displayName))
+  const matching = overrides.find(
+    (override) => !override.pattern.exact && override.pattern.matches(block.displayName)
+  )
   return matching !== undefined ? matching.limit : block.maxUses
 }
 
@@ -307,7 +329,10 @@ const preflightOf = (step: {
     return new StepError.BlockNotFound({ action: step.action, message: `no block is named '${step.action}'` })
   }
   if (step.seenIds.has(step.id)) {
-    return new StepError.DuplicateStepIds({ id: step.id, message: `an earlier step already has the id '${step.id}'` })
+    return new StepError.DuplicateStepIds({
+      id: step.id,
+      message: `an earlier step already has the id '${step.id}'`
+    })
   }
   const missingTags = block.tags.filter((tag) => !step.tags.has(tag))
   if (missingTags.length > 0) {

@@ -19,13 +19,15 @@ const got = (issue: ParseResult.ParseIssue): string => `got ${Value.preview(issu
  *
  * @example
  * ```ts
- * Schema.String.pipe(Schema.pattern(/^[a-z]+$/)).annotations({ message: Parameter.expecting("a lower-case word") })
+ * const word = Schema.String.pipe(Schema.pattern(/^[a-z]+$/))
+ * word.annotations({ message: Parameter.expecting("a lower-case word") })
  * ```
  *
  * @since 0.1.0
  * @category messages
  */
-export const expecting = (what: string) => (issue: ParseResult.ParseIssue) => `expected ${what}, ${got(issue)}`
+export const expecting = (what: string) => (issue: ParseResult.ParseIssue) =>
+  `expected ${what}, ${got(issue)}`
 
 /**
  * Any number, finite or not.
@@ -132,7 +134,10 @@ export const dictionary = Schema.declare((u): u is Record<string, unknown> => Va
  * @since 0.1.0
  * @category combinators
  */
-export const withDefault = <S extends Schema.Schema<any, any, never>>(schema: S, value: Schema.Schema.Type<S>) =>
+export const withDefault = <S extends Schema.Schema<any, any, never>>(
+  schema: S,
+  value: Schema.Schema.Type<S>
+) =>
   Schema.optionalWith(schema.annotations({ default: value }) as S, {
     default: () => Value.copy(value) as Schema.Schema.Type<S>
   })

@@ -36,7 +36,9 @@ export const make = (source: string): Pattern => {
   if (exact) return { source, exact, matches: (name) => name.toUpperCase() === upper }
   const body = upper
     .split("")
-    .map((char) => (char === "*" ? "[^]*" : char === "?" ? "[^]" : char.replace(/[.+^${}()|[\]\\/]/g, "\\$&")))
+    .map((char) =>
+      char === "*" ? "[^]*" : char === "?" ? "[^]" : char.replace(/[.+^${}()|[\]\\/]/g, "\\$&")
+    )
     .join("")
     .replace(/(\[\^\]\*)+/g, "[^]*")
   const regex = new RegExp(`^${body}$`, "u")

@@ -35,9 +35,8 @@ export type Entry = Block.Any | Block.Category
  * @since 0.1.0
  * @category models
  */
-export type EntryRequirements<E> = E extends Block.Category<infer B>
-  ? Block.Requirements<B>
-  : Block.Requirements<E>
+export type EntryRequirements<E> =
+  E extends Block.Category<infer B> ? Block.Requirements<B> : Block.Requirements<E>
 
 /**
  * A developer error: two blocks share a display name.
@@ -59,7 +58,9 @@ export class DuplicateBlockError extends Error {
  * @since 0.1.0
  * @category constructors
  */
-export const make = <const Es extends ReadonlyArray<Entry>>(...entries: Es): Registry<EntryRequirements<Es[number]>> =>
+export const make = <const Es extends ReadonlyArray<Entry>>(
+  ...entries: Es
+): Registry<EntryRequirements<Es[number]>> =>
   add(empty, ...entries) as Registry<EntryRequirements<Es[number]>>
 
 /**
@@ -105,8 +106,10 @@ export const flatten = (entries: ReadonlyArray<Entry>): ReadonlyArray<Block.Any>
  * @since 0.1.0
  * @category getters
  */
-export const lookup = <R>(registry: Registry<R>, action: string): Block.Block<unknown, unknown, R> | undefined =>
-  registry.blocks.get(Block.normalizeName(action))
+export const lookup = <R>(
+  registry: Registry<R>,
+  action: string
+): Block.Block<unknown, unknown, R> | undefined => registry.blocks.get(Block.normalizeName(action))
 
 /**
  * Every block, in display-name order.

@@ -102,8 +102,12 @@ export const compile = (value: unknown, limits: SizeLimits): Compiled => {
     return items.every(isPlain) ? plain(value) : { _tag: "List", items }
   }
   if (Value.isPlainObject(value)) {
-    const entries = Object.keys(value).map((key) => [compileString(key, limits), compile(value[key], limits)] as const)
-    return entries.every(([key, item]) => isPlain(key) && isPlain(item)) ? plain(value) : { _tag: "Dict", entries }
+    const entries = Object.keys(value).map(
+      (key) => [compileString(key, limits), compile(value[key], limits)] as const
+    )
+    return entries.every(([key, item]) => isPlain(key) && isPlain(item))
+      ? plain(value)
+      : { _tag: "Dict", entries }
   }
   return plain(value)
 }
@@ -155,8 +159,10 @@ export const resolve = (compiled: Compiled, scope: Scope): Either.Either<unknown
  * @since 0.1.0
  * @category resolving
  */
-export const resolveTemplate = (template: Template.Template, scope: Scope): Either.Either<unknown, ResolveError> =>
-  resolveTemplateIn(template, resolution(scope))
+export const resolveTemplate = (
+  template: Template.Template,
+  scope: Scope
+): Either.Either<unknown, ResolveError> => resolveTemplateIn(template, resolution(scope))
 
 // ---- internal ----
 
@@ -214,7 +220,10 @@ const resolveIn = (compiled: Compiled, r: Resolution): Either.Either<unknown, Re
   }
 }
 
-const resolveTemplateIn = (template: Template.Template, r: Resolution): Either.Either<unknown, ResolveError> => {
+const resolveTemplateIn = (
+  template: Template.Template,
+  r: Resolution
+): Either.Either<unknown, ResolveError> => {
   if (template.whole === null) return joinParts(template.parts, r)
   const read = readTag(template.whole, r)
   if (Either.isLeft(read)) return read
@@ -225,7 +234,10 @@ const resolveTemplateIn = (template: Template.Template, r: Resolution): Either.E
 }
 
 /** Joins text and tag values into one text (R9.3); a substituted value is never parsed again (R9.8). */
-const joinParts = (parts: ReadonlyArray<Template.Part>, r: Resolution): Either.Either<string, ResolveError> => {
+const joinParts = (
+  parts: ReadonlyArray<Template.Part>,
+  r: Resolution
+): Either.Either<string, ResolveError> => {
   let text = ""
   for (const part of parts) {
     let piece: string
@@ -276,7 +288,8 @@ const readTag = (tag: Template.Tag, r: Resolution): Either.Either<Read, ResolveE
 
   const written = pathText.right.split(".")
   const root = rootPaths[tag.kind]
-  const segments = tag.kind === ":" ? [...root, written[0]!, "result", ...written.slice(1)] : [...root, ...written]
+  const segments =
+    tag.kind === ":" ? [...root, written[0]!, "result", ...written.slice(1)] : [...root, ...written]
   const value = walk(segments, root.length, tag, r)
 
   const live = segments.length >= 2 && segments[0] === "job" && segments[1] === "variables"
@@ -298,7 +311,9 @@ const walk = (
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i]!
     if (i >= implicit && Path.isForbiddenSegment(segment)) {
-      return Either.left(deadReference(tag, segments, i, "the segment is refused (it could reach object internals)"))
+      return Either.left(
+        deadReference(tag, segments, i, "the segment is refused (it could reach object internals)")
+      )
     }
     const next = advance(current, segment, current === r.contexts.steps, r)
     if (next._tag === "Over") return Either.left(next.error)
@@ -336,11 +351,13 @@ const advance = (current: unknown, segment: string, isStepTable: boolean, r: Res
   }
 
   const parts = Sequence.parseSlice(segment)
-  if (parts === undefined) return dead(`${describeKind(current)} takes an index or a slice, not '${clip(segment)}'`)
+  if (parts === undefined)
+    return dead(`${describeKind(current)} takes an index or a slice, not '${clip(segment)}'`)
   const tooMuch = charge(r, typeof current === "string" ? current.length : 1)
   if (tooMuch !== undefined) return { _tag: "Over", error: tooMuch }
   const sliced = Sequence.slice(current, parts)
-  if (sliced === undefined) return dead(parts.step === 0 ? "a slice step cannot be zero" : "a slice step is too large")
+  if (sliced === undefined)
+    return dead(parts.step === 0 ? "a slice step cannot be zero" : "a slice step is too large")
   const alsoTooMuch = typeof sliced === "string" ? undefined : charge(r, sliced.length)
   return alsoTooMuch === undefined ? found(sliced) : { _tag: "Over", error: alsoTooMuch }
 }
@@ -357,9 +374,9 @@ const deadReference = (
   why: string
 ): StepError.InvalidArgument =>
   new StepError.InvalidArgument({
-    message: `${clip(tag.source)}: cannot resolve '${clip(segments.join("."))}' at segment '${
-      clip(segments[failed]!)
-    }': ${why}`
+    message: `${clip(tag.source)}: cannot resolve '${clip(segments.join("."))}' at segment '${clip(
+      segments[failed]!
+    )}': ${why}`
   })
 
 /** A value's kind with its article, for messages: "a number", "an object", "null". */

@@ -98,7 +98,8 @@ export const events = <R>(job: Job<R>): Stream.Stream<RunEvent, never, Exclude<R
 const isJobFinished = (event: RunEvent): event is JobFinished => event._tag === "JobFinished"
 
 const dispatch = <R>(job: Job<R>, event: RunEvent): Effect.Effect<void> => {
-  const hook = (event._tag === "StepUpdated" ? job.onStepUpdate : job.onJobFinish) as Hook<RunEvent> | undefined
+  const hook = (event._tag === "StepUpdated" ? job.onStepUpdate : job.onJobFinish) as
+    Hook<RunEvent> | undefined
   if (hook === undefined) return Effect.void
   return Effect.suspend(() => {
     const outcome: unknown = hook(event)
@@ -108,7 +109,10 @@ const dispatch = <R>(job: Job<R>, event: RunEvent): Effect.Effect<void> => {
     return Effect.void
   }).pipe(
     Effect.catchAllCause((cause) =>
-      Effect.logWarning(`the ${event._tag === "StepUpdated" ? "onStepUpdate" : "onJobFinish"} hook failed`, cause)
+      Effect.logWarning(
+        `the ${event._tag === "StepUpdated" ? "onStepUpdate" : "onJobFinish"} hook failed`,
+        cause
+      )
     )
   )
 }
@@ -201,21 +205,31 @@ const execute = <R>(
           return result
         }
         const outcome = guardedOutcome(job, step, state)
-        const recorded = Effect.isEffect(outcome) ? Effect.map(outcome, finish) : Effect.succeed(finish(outcome))
+        const recorded = Effect.isEffect(outcome)
+          ? Effect.map(outcome, finish)
+          : Effect.succeed(finish(outcome))
         // One debug line per step, with its id and status; skipped entirely unless debug logs are on.
-        return LogLevel.lessThanEqual(minimumLogLevel, LogLevel.Debug) ? Effect.tap(recorded, logStep) : recorded
+        return LogLevel.lessThanEqual(minimumLogLevel, LogLevel.Debug)
+          ? Effect.tap(recorded, logStep)
+          : recorded
       }
-      const steps = publish === undefined
-        ? Effect.forEach(job.steps, visit, { discard: true })
-        : Effect.forEach(
-            job.steps,
-            (step, index) =>
-              Effect.flatMap(visit(step, index), (result) => {
-                const updated: StepUpdated = { _tag: "StepUpdated", jobName: job.name, jobId: job.id, step: result }
-                return publish(Object.freeze(updated))
-              }),
-            { discard: true }
-          )
+      const steps =
+        publish === undefined
+          ? Effect.forEach(job.steps, visit, { discard: true })
+          : Effect.forEach(
+              job.steps,
+              (step, index) =>
+                Effect.flatMap(visit(step, index), (result) => {
+                  const updated: StepUpdated = {
+                    _tag: "StepUpdated",
+                    jobName: job.name,
+                    jobId: job.id,
+                    step: result
+                  }
+                  return publish(Object.freeze(updated))
+                }),
+              { discard: true }
+            )
 
       return Effect.flatMap(steps, () => {
         jobContext.success = state.failed === null
@@ -260,8 +274,14 @@ const record = (
   context.status = outcome.status
   context.result = outcome.status === Status.DONE ? outcome.result : null
   // Contexts show an error only for a failed step (R8.1); the step result also explains skips (R7.3).
-  context.error = Status.isFailure(outcome.status) ? outcome.error ?? null : null
-  const base = { id: step.id, position: step.position, action: step.action, status: outcome.status, elapsedMillis }
+  context.error = Status.isFailure(outcome.status) ? (outcome.error ?? null) : null
+  const base = {
+    id: step.id,
+    position: step.position,
+    action: step.action,
+    status: outcome.status,
+    elapsedMillis
+  }
   // Frozen, so that no hook or caller can change a status after the fact (R11.2).
   return Object.freeze(
     outcome.status === Status.DONE
@@ -270,7 +290,10 @@ const record = (
   )
 }
 
-const failure = (error: StepError.StepError): Outcome => ({ status: StepError.statusOf(error), error: error.message })
+const failure = (error: StepError.StepError): Outcome => ({
+  status: StepError.statusOf(error),
+  error: error.message
+})
 
 const defectOutcome = (step: PlannedStep<any>, defect: unknown): Effect.Effect<Outcome> =>
   Effect.as(
@@ -284,17 +307,27 @@ const defectOutcome = (step: PlannedStep<any>, defect: unknown): Effect.Effect<O
  * own work on the step (resolving, checking sizes) becomes UNHANDLED_EXCEPTION
  * instead of ending the run (R7.6); interruption still stops the run.
  */
-const guardedOutcome = <R>(job: Job<R>, step: PlannedStep<R>, state: RunState): Outcome | Effect.Effect<Outcome> => {
+const guardedOutcome = <R>(
+  job: Job<R>,
+  step: PlannedStep<R>,
+  state: RunState
+): Outcome | Effect.Effect<Outcome> => {
   try {
     const outcome = outcomeOf(job, step, state)
-    return Effect.isEffect(outcome) ? Effect.catchAllDefect(outcome, (defect) => defectOutcome(step, defect)) : outcome
+    return Effect.isEffect(outcome)
+      ? Effect.catchAllDefect(outcome, (defect) => defectOutcome(step, defect))
+      : outcome
   } catch (defect) {
     return defectOutcome(step, defect)
   }
 }
 
 /** Decides one step (R7.1): skipped, pre-flight failure, condition, or the block's own outcome. */
-const outcomeOf = <R>(job: Job<R>, step: PlannedStep<R>, state: RunState): Outcome | Effect.Effect<Outcome> => {
+const outcomeOf = <R>(
+  job: Job<R>,
+  step: PlannedStep<R>,
+  state: RunState
+): Outcome | Effect.Effect<Outcome> => {
   if (state.deadlinePassed) return { status: Status.SKIPPED, error: "skipped: the job's deadline passed" }
   if (state.failed !== null && !step.forced) {
     return { status: Status.SKIPPED, error: `skipped: step '${state.failed.id}' failed` }
@@ -314,7 +347,9 @@ const outcomeOf = <R>(job: Job<R>, step: PlannedStep<R>, state: RunState): Outco
   if (Either.isLeft(parameters)) return failure(parameters.left)
   const tooLarge = Size.check(parameters.right, job.sizeLimits)
   if (tooLarge !== undefined) {
-    return failure(new StepError.SizeLimitExceeded({ limit: tooLarge.limit, message: `parameters: ${tooLarge.message}` }))
+    return failure(
+      new StepError.SizeLimitExceeded({ limit: tooLarge.limit, message: `parameters: ${tooLarge.message}` })
+    )
   }
   return invokeBlock(job, step, state, parameters.right as Record<string, unknown>, remaining)
 }
@@ -398,7 +433,9 @@ const awaitBlock = <R>(
       onTimeout: () => {
         if (byDeadline) state.deadlinePassed = true
         return new StepError.TimeLimitExceeded({
-          message: byDeadline ? "the job's deadline passed" : `the step ran longer than ${Duration.format(job.stepTimeout)}`
+          message: byDeadline
+            ? "the job's deadline passed"
+            : `the step ran longer than ${Duration.format(job.stepTimeout)}`
         })
       }
     }),

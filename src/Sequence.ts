@@ -25,7 +25,8 @@ export interface SliceParts {
  * @since 0.1.0
  * @category text
  */
-export const characters = (text: string): ReadonlyArray<string> => (isSingleUnit(text) ? text.split("") : Array.from(text))
+export const characters = (text: string): ReadonlyArray<string> =>
+  isSingleUnit(text) ? text.split("") : Array.from(text)
 
 /**
  * The number of characters (code points) in a text.
@@ -60,7 +61,10 @@ export const resolveIndex = (index: number, size: number): number | undefined =>
  * @since 0.1.0
  * @category indexing
  */
-export const at = (sequence: ReadonlyArray<unknown> | string, index: number): { readonly value: unknown } | undefined => {
+export const at = (
+  sequence: ReadonlyArray<unknown> | string,
+  index: number
+): { readonly value: unknown } | undefined => {
   if (typeof sequence === "string") {
     const character = characterAt(sequence, index)
     return character === undefined ? undefined : { value: character }
@@ -93,7 +97,7 @@ const isHigh = (code: number): boolean => code >= 0xd800 && code <= 0xdbff
 
 const isLow = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff
 
-/** UTF-16 units of the character starting at `i`: 2 for a surrogate pair, else 1 (a lone surrogate counts alone). */
+/** UTF-16 units of the character starting at `i`: 2 for a surrogate pair, else 1 (lone surrogates too). */
 const unitsAt = (text: string, i: number): number =>
   isHigh(text.charCodeAt(i)) && isLow(text.charCodeAt(i + 1)) ? 2 : 1
 
@@ -145,8 +149,14 @@ export const sliceRange = (
  */
 export function slice(sequence: string, parts: SliceParts): string | undefined
 export function slice(sequence: ReadonlyArray<unknown>, parts: SliceParts): Array<unknown> | undefined
-export function slice(sequence: ReadonlyArray<unknown> | string, parts: SliceParts): Array<unknown> | string | undefined
-export function slice(sequence: ReadonlyArray<unknown> | string, parts: SliceParts): Array<unknown> | string | undefined {
+export function slice(
+  sequence: ReadonlyArray<unknown> | string,
+  parts: SliceParts
+): Array<unknown> | string | undefined
+export function slice(
+  sequence: ReadonlyArray<unknown> | string,
+  parts: SliceParts
+): Array<unknown> | string | undefined {
   const isText = typeof sequence === "string"
   if (isText && isSingleUnit(sequence) && (parts.step ?? 1) === 1) {
     const range = sliceRange(parts, sequence.length)!
@@ -155,9 +165,10 @@ export function slice(sequence: ReadonlyArray<unknown> | string, parts: SlicePar
   const items = isText ? characters(sequence) : sequence
   const range = sliceRange(parts, items.length)
   if (range === undefined) return undefined
-  const picked = range.step === 1
-    ? items.slice(range.start, range.start + range.count)
-    : Array.from({ length: range.count }, (_, k) => items[range.start + k * range.step])
+  const picked =
+    range.step === 1
+      ? items.slice(range.start, range.start + range.count)
+      : Array.from({ length: range.count }, (_, k) => items[range.start + k * range.step])
   return isText ? picked.join("") : picked
 }
 

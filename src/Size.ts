@@ -37,7 +37,8 @@ export interface Bounds {
  * @category models
  */
 export interface Violation {
-  readonly limit: "maxStringLength" | "maxArrayLength" | "maxObjectKeys" | "maxDepth" | "maxTotalSize" | "json"
+  readonly limit:
+    "maxStringLength" | "maxArrayLength" | "maxObjectKeys" | "maxDepth" | "maxTotalSize" | "json"
   readonly message: string
 }
 
@@ -47,7 +48,8 @@ export interface Violation {
  * @since 0.1.0
  * @category predicates
  */
-export const isViolation = (measured: number | Violation): measured is Violation => typeof measured !== "number"
+export const isViolation = (measured: number | Violation): measured is Violation =>
+  typeof measured !== "number"
 
 /**
  * The total size of a value, or the first bound it passes.
@@ -82,7 +84,10 @@ export const measure = (value: unknown, bounds: Bounds): number | Violation => {
         }
       } else {
         if (keys.length > bounds.maxObjectKeys) {
-          return { limit: "maxObjectKeys", message: `a dictionary has more than ${bounds.maxObjectKeys} keys` }
+          return {
+            limit: "maxObjectKeys",
+            message: `a dictionary has more than ${bounds.maxObjectKeys} keys`
+          }
         }
         total += 2
         for (const key of keys) {
@@ -98,7 +103,10 @@ export const measure = (value: unknown, bounds: Bounds): number | Violation => {
       total += 8
     }
     if (total > bounds.maxTotalSize) {
-      return { limit: "maxTotalSize", message: `a value is larger than the total size limit of ${bounds.maxTotalSize}` }
+      return {
+        limit: "maxTotalSize",
+        message: `a value is larger than the total size limit of ${bounds.maxTotalSize}`
+      }
     }
   }
   return total

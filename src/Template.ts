@@ -101,9 +101,18 @@ const isOpenerAt = (text: string, i: number): TagKind | undefined => {
 
 /** Whitespace: what JavaScript's `trim` removes, and U+0085 (next line). */
 const isSpace = (code: number): boolean =>
-  code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 ||
-  (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f ||
-  code === 0x205f || code === 0x3000 || code === 0xfeff || code === 0x85
+  code === 32 ||
+  (code >= 9 && code <= 13) ||
+  code === 0xa0 ||
+  code === 0x1680 ||
+  (code >= 0x2000 && code <= 0x200a) ||
+  code === 0x2028 ||
+  code === 0x2029 ||
+  code === 0x202f ||
+  code === 0x205f ||
+  code === 0x3000 ||
+  code === 0xfeff ||
+  code === 0x85
 
 /** Whether a text is only whitespace, by the same rule that separates a tag's path from its markers. */
 const isBlank = (text: string): boolean => {
@@ -146,7 +155,12 @@ export const maxSupportedDepth = 1000
 export const parse = (source: string, maxDepth: number): Template | TooDeep => {
   const depthLimit = Math.min(maxDepth, maxSupportedDepth)
   if (!mayHoldTags(source)) {
-    return { source, parts: source === "" ? [] : [{ _tag: "Text", text: source }], whole: null, hasTags: false }
+    return {
+      source,
+      parts: source === "" ? [] : [{ _tag: "Text", text: source }],
+      whole: null,
+      hasTags: false
+    }
   }
   const n = source.length
   // spaceEnd[i]: the first position at or after i that is not whitespace.
@@ -179,7 +193,14 @@ export const parse = (source: string, maxDepth: number): Template | TooDeep => {
       const pathStart = spaceEnd[i + 2]!
       const path = build(pathStart, pathEnd[pathStart]!, depth + 1)
       if (!Array.isArray(path)) return path
-      parts.push({ _tag: "Tag", kind: source[i + 1] as TagKind, path, start: i, end, source: source.slice(i, end) })
+      parts.push({
+        _tag: "Tag",
+        kind: source[i + 1] as TagKind,
+        path,
+        start: i,
+        end,
+        source: source.slice(i, end)
+      })
       i = end
       textStart = end
     }

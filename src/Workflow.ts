@@ -45,7 +45,12 @@ export const StepDocument = Schema.Struct({
     description: "The block to call, e.g. TEXT.JOIN (any case)."
   }),
   id: optionalField(
-    Schema.NullOr(Schema.Union(Schema.String, Schema.Number.pipe(Schema.filter(Number.isInteger, { jsonSchema: { type: "integer" } })))),
+    Schema.NullOr(
+      Schema.Union(
+        Schema.String,
+        Schema.Number.pipe(Schema.filter(Number.isInteger, { jsonSchema: { type: "integer" } }))
+      )
+    ),
     "expected a text or an integer",
     "The step's id; defaults to its 1-based position."
   ),
@@ -127,7 +132,9 @@ export class WorkflowLoadError extends Data.TaggedError("WorkflowLoadError")<{
   readonly issues: ReadonlyArray<LoadIssue>
 }> {
   override get message(): string {
-    return this.issues.map((issue) => (issue.path === "" ? issue.message : `${issue.path}: ${issue.message}`)).join("\n")
+    return this.issues
+      .map((issue) => (issue.path === "" ? issue.message : `${issue.path}: ${issue.message}`))
+      .join("\n")
   }
 }
 
@@ -175,7 +182,10 @@ export const defaultLoadLimits: LoadLimits = {
  */
 export type Format = "json" | "yaml"
 
-const decodeDocument = Schema.decodeUnknownEither(WorkflowDocument, { errors: "all", onExcessProperty: "error" })
+const decodeDocument = Schema.decodeUnknownEither(WorkflowDocument, {
+  errors: "all",
+  onExcessProperty: "error"
+})
 
 /**
  * Decodes an already-parsed value as a workflow.
@@ -229,7 +239,9 @@ const parseJson = (text: string): Either.Either<unknown, string> => {
 const parseYaml = (text: string, limits: LoadLimits): Either.Either<unknown, string> => {
   const nodes = (text.match(/[,\n]|: |- /g) ?? []).length
   if (nodes > limits.maxYamlNodes) {
-    return Either.left(`the YAML document has more than about ${limits.maxYamlNodes} nodes; use JSON for larger documents`)
+    return Either.left(
+      `the YAML document has more than about ${limits.maxYamlNodes} nodes; use JSON for larger documents`
+    )
   }
   try {
     const document = YAML.parseDocument(text, {
@@ -273,7 +285,8 @@ const shapeProblem = (input: unknown, limits: LoadLimits): string | undefined =>
 const toIssues = (error: ParseResult.ParseError): ReadonlyArray<LoadIssue> =>
   ParseResult.ArrayFormatter.formatErrorSync(error).map((issue) => ({
     path: formatPath(issue.path),
-    message: issue._tag === "Unexpected" ? "unknown key" : issue._tag === "Missing" ? "is required" : issue.message
+    message:
+      issue._tag === "Unexpected" ? "unknown key" : issue._tag === "Missing" ? "is required" : issue.message
   }))
 
 /**
@@ -284,5 +297,7 @@ const toIssues = (error: ParseResult.ParseError): ReadonlyArray<LoadIssue> =>
  */
 export const formatPath = (path: ReadonlyArray<PropertyKey>): string =>
   path
-    .map((key, index) => (typeof key === "number" ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`))
+    .map((key, index) =>
+      typeof key === "number" ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`
+    )
     .join("")

@@ -55,19 +55,21 @@ describe("R4.1 defining a block", () => {
 
       expect(step.status.name).toBe("DONE")
       expect(step.result).toEqual({ a: 1, b: [true], c: { d: null } })
-    }))
+    })
+  )
 
   it.effect("R4.1 a block receives its parameters decoded, with defaults applied", () =>
     Effect.gen(function* () {
       const step = yield* runOne("TEST.OK")
 
       expect(step.result).toBe("ok")
-    }))
+    })
+  )
 
   it("R4.1 a negative maxUses is a developer error", () => {
-    expect(() => Block.make({ name: "x", maxUses: -1, parameters: noParameters, run: () => Effect.void })).toThrow(
-      Block.BlockDefinitionError
-    )
+    expect(() =>
+      Block.make({ name: "x", maxUses: -1, parameters: noParameters, run: () => Effect.void })
+    ).toThrow(Block.BlockDefinitionError)
   })
 
   it("R4.1 an empty name is a developer error", () => {
@@ -79,13 +81,22 @@ describe("R4.1 defining a block", () => {
   it("R4.1 isBlock recognises blocks and nothing else", () => {
     const block = Block.make({ name: "x", parameters: noParameters, run: () => Effect.void })
 
-    expect([Block.isBlock(block), Block.isBlock({ name: "X" }), Block.isBlock(null)]).toEqual([true, false, false])
+    expect([Block.isBlock(block), Block.isBlock({ name: "X" }), Block.isBlock(null)]).toEqual([
+      true,
+      false,
+      false
+    ])
   })
 })
 
 describe("R4.2 display names", () => {
   it("R4.2 the display name is CATEGORY.NAME in upper case", () => {
-    const block = Block.make({ category: "Text", name: "join", parameters: noParameters, run: () => Effect.void })
+    const block = Block.make({
+      category: "Text",
+      name: "join",
+      parameters: noParameters,
+      run: () => Effect.void
+    })
 
     expect(block.displayName).toBe("TEXT.JOIN")
   })
@@ -97,7 +108,12 @@ describe("R4.2 display names", () => {
   })
 
   it("R4.2 a category gives its blocks its name in upper case", () => {
-    const block = Block.make({ category: "old", name: "join", parameters: noParameters, run: () => Effect.void })
+    const block = Block.make({
+      category: "old",
+      name: "join",
+      parameters: noParameters,
+      run: () => Effect.void
+    })
 
     const category = Block.category("text", [block])
 
@@ -112,9 +128,9 @@ describe("R4.2 display names", () => {
   })
 
   it("R4.2 a category containing a dot is refused", () => {
-    expect(() => Block.make({ category: "a.b", name: "c", parameters: noParameters, run: () => Effect.void })).toThrow(
-      /must not contain a dot/
-    )
+    expect(() =>
+      Block.make({ category: "a.b", name: "c", parameters: noParameters, run: () => Effect.void })
+    ).toThrow(/must not contain a dot/)
   })
 
   it("R4.2 a category built with Block.category refuses a dot too", () => {
@@ -174,7 +190,9 @@ describe("R5.2 statusOf", () => {
   ]
 
   it("R5.2 every failure status has its own error type and statusOf is total", () => {
-    const failureStatuses = Object.keys(Status.values).filter((name) => Status.isFailure(Status.make(name as any)))
+    const failureStatuses = Object.keys(Status.values).filter((name) =>
+      Status.isFailure(Status.make(name as any))
+    )
     const mapped = errors.map(([error]) => StepError.statusOf(error).name)
 
     expect(new Set(mapped).size).toBe(errors.length)
@@ -201,7 +219,9 @@ describe("R5.2 statusOf", () => {
   })
 
   it("R5.2 a look-alike object with a library tag is not trusted", () => {
-    expect(StepError.fromUnknown({ _tag: "InvalidArgument", message: "fake" })._tag).toBe("UnhandledException")
+    expect(StepError.fromUnknown({ _tag: "InvalidArgument", message: "fake" })._tag).toBe(
+      "UnhandledException"
+    )
   })
 })
 
@@ -213,7 +233,8 @@ describe("R5.2 what a block's outcome becomes", () => {
       expect(step.status).toEqual({ name: "DONE", value: 0 })
       expect(step.result).toBe(5)
       expect(step.error).toBeUndefined()
-    }))
+    })
+  )
 
   it.effect("R5.2 failing with InvalidArgument gives INVALID_ARGUMENT with the block's message", () =>
     Effect.gen(function* () {
@@ -221,7 +242,8 @@ describe("R5.2 what a block's outcome becomes", () => {
 
       expect(step.status).toEqual({ name: "INVALID_ARGUMENT", value: 103 })
       expect(step.error).toBe("bad value")
-    }))
+    })
+  )
 
   it.effect("R5.2 failing with AssertionFailed gives ASSERTION_ERROR", () =>
     Effect.gen(function* () {
@@ -229,7 +251,8 @@ describe("R5.2 what a block's outcome becomes", () => {
 
       expect(step.status).toEqual({ name: "ASSERTION_ERROR", value: 106 })
       expect(step.error).toBe("assertion failed")
-    }))
+    })
+  )
 
   it.effect("R5.2 an unknown failure gives UNHANDLED_EXCEPTION with a message", () =>
     Effect.gen(function* () {
@@ -237,7 +260,8 @@ describe("R5.2 what a block's outcome becomes", () => {
 
       expect(step.status).toEqual({ name: "UNHANDLED_EXCEPTION", value: 101 })
       expect(step.error).toBe("Error: boom")
-    }))
+    })
+  )
 
   it.effect("R5.2 a defect (a thrown exception) gives UNHANDLED_EXCEPTION with a message", () =>
     Effect.gen(function* () {
@@ -245,7 +269,8 @@ describe("R5.2 what a block's outcome becomes", () => {
 
       expect(step.status).toEqual({ name: "UNHANDLED_EXCEPTION", value: 101 })
       expect(step.error).toBe("TypeError: kaboom")
-    }))
+    })
+  )
 
   it.effect("R5.2 an exception thrown while building the block's Effect gives UNHANDLED_EXCEPTION", () =>
     Effect.gen(function* () {
@@ -261,17 +286,23 @@ describe("R5.2 what a block's outcome becomes", () => {
 
       expect(step.status.name).toBe("UNHANDLED_EXCEPTION")
       expect(step.error).toBe("Error: too early")
-    }))
+    })
+  )
 
   it.effect("R5.2 failing with plain data gives UNHANDLED_EXCEPTION that shows the data", () =>
     Effect.gen(function* () {
-      const failsWithData = Block.make({ name: "data", parameters: "any", run: () => Effect.fail({ code: 7 }) })
+      const failsWithData = Block.make({
+        name: "data",
+        parameters: "any",
+        run: () => Effect.fail({ code: 7 })
+      })
 
       const step = yield* runOne("DATA", {}, Registry.make(failsWithData))
 
       expect(step.status.name).toBe("UNHANDLED_EXCEPTION")
       expect(step.error).toBe('{"code":7}')
-    }))
+    })
+  )
 
   it.effect("R5.2 a block that interrupts itself gives UNHANDLED_EXCEPTION and the run goes on", () =>
     Effect.gen(function* () {
@@ -285,15 +316,19 @@ describe("R5.2 what a block's outcome becomes", () => {
 
       expect(result.steps.map((step) => step.status.name)).toEqual(["UNHANDLED_EXCEPTION", "DONE"])
       expect(result.steps[0]!.error).toBe("the block was interrupted")
-    }))
+    })
+  )
 
-  it.effect("R5.2 a parameter of the wrong type gives INVALID_TYPE naming the parameter and the expectation", () =>
-    Effect.gen(function* () {
-      const step = yield* runOne("TEST.ADD", { a: "x", b: 1 })
+  it.effect(
+    "R5.2 a parameter of the wrong type gives INVALID_TYPE naming the parameter and the expectation",
+    () =>
+      Effect.gen(function* () {
+        const step = yield* runOne("TEST.ADD", { a: "x", b: 1 })
 
-      expect(step.status).toEqual({ name: "INVALID_TYPE", value: 107 })
-      expect(step.error).toBe('a: expected a number, got "x"')
-    }))
+        expect(step.status).toEqual({ name: "INVALID_TYPE", value: 107 })
+        expect(step.error).toBe('a: expected a number, got "x"')
+      })
+  )
 
   it.effect("R5.2 a nested parameter path is named in full", () =>
     Effect.gen(function* () {
@@ -307,7 +342,8 @@ describe("R5.2 what a block's outcome becomes", () => {
 
       expect(step.status.name).toBe("INVALID_TYPE")
       expect(step.error).toBe("at.x: expected a number, got true")
-    }))
+    })
+  )
 
   it.effect("R5.2 a missing parameter gives INVALID_TYPE naming it", () =>
     Effect.gen(function* () {
@@ -315,7 +351,8 @@ describe("R5.2 what a block's outcome becomes", () => {
 
       expect(step.status.name).toBe("INVALID_TYPE")
       expect(step.error).toMatch(/^b: /)
-    }))
+    })
+  )
 
   it.effect("R5.2 an unexpected parameter gives INVALID_TYPE naming it", () =>
     Effect.gen(function* () {
@@ -323,14 +360,16 @@ describe("R5.2 what a block's outcome becomes", () => {
 
       expect(step.status.name).toBe("INVALID_TYPE")
       expect(step.error).toMatch(/^c: /)
-    }))
+    })
+  )
 
   it.effect("R5.2 every decode problem is reported at once", () =>
     Effect.gen(function* () {
       const step = yield* runOne("TEST.ADD", { a: "x", b: "y" })
 
       expect(step.error).toBe('a: expected a number, got "x"; b: expected a number, got "y"')
-    }))
+    })
+  )
 
   it.effect("R5.2 a decode failure means the block does not run", () =>
     Effect.gen(function* () {
@@ -344,5 +383,6 @@ describe("R5.2 what a block's outcome becomes", () => {
       yield* runOne("COUNTED", { n: "one" }, Registry.make(counted))
 
       expect(calls).toBe(0)
-    }))
+    })
+  )
 })

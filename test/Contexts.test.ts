@@ -33,37 +33,47 @@ describe("Contexts", () => {
         const result = yield* run({
           name: "Report",
           id: "r-1",
-          steps: [{ id: "echo", action: "test.echo", parameters: { name: "{% job.name %}", id: "{% job.id %}" } }]
+          steps: [
+            { id: "echo", action: "test.echo", parameters: { name: "{% job.name %}", id: "{% job.id %}" } }
+          ]
         })
         expect(echoed(result, "echo")).toEqual({ name: "Report", id: "r-1" })
-      }))
+      })
+    )
 
     it.effect("R8.1 job.name and job.id are null when the workflow has none", () =>
       Effect.gen(function* () {
         const result = yield* run(echoAfter([], { name: "{% job.name %}", id: "{% job.id %}" }))
         expect(echoed(result, "echo")).toEqual({ name: null, id: null })
-      }))
+      })
+    )
 
     it.effect("R8.1 job.success is null before any step failed", () =>
       Effect.gen(function* () {
         const result = yield* run(echoAfter([{ action: "test.ok" }], { success: "{% job.success %}" }))
         expect(echoed(result, "echo")).toEqual({ success: null })
-      }))
+      })
+    )
 
     it.effect("R8.1 job.success is false once a step failed", () =>
       Effect.gen(function* () {
         const result = yield* run(echoAfter([{ action: "test.invalid" }], { success: "{% job.success %}" }))
         expect(echoed(result, "echo")).toEqual({ success: false })
-      }))
+      })
+    )
 
     it.effect("R8.1 job.parameters are the locals", () =>
       Effect.gen(function* () {
         const locals = { region: "eu", limits: { max: 3 } }
-        const result = yield* run(echoAfter([], { all: "{% job.parameters %}", max: "{% job.parameters.limits.max %}" }), {
-          locals
-        })
+        const result = yield* run(
+          echoAfter([], { all: "{% job.parameters %}", max: "{% job.parameters.limits.max %}" }),
+          {
+            locals
+          }
+        )
         expect(echoed(result, "echo")).toEqual({ all: locals, max: 3 })
-      }))
+      })
+    )
 
     it.effect("R8.1 job.variables are the current variables, changes included", () =>
       Effect.gen(function* () {
@@ -78,7 +88,8 @@ describe("Contexts", () => {
           { variables: { owner: "dev" } }
         )
         expect(echoed(result, "echo")).toEqual({ variables: { owner: "dev", list: [1, 2] } })
-      }))
+      })
+    )
   })
 
   describe("steps (R8.1)", () => {
@@ -96,11 +107,16 @@ describe("Contexts", () => {
           steps: [
             { action: "test.ok" },
             earlier,
-            { id: "echo", action: "test.echo", parameters: { id: read("id"), position: read("position"), action: read("action") } }
+            {
+              id: "echo",
+              action: "test.echo",
+              parameters: { id: read("id"), position: read("position"), action: read("action") }
+            }
           ]
         })
         expect(echoed(result, "echo")).toEqual({ id: "first", position: 2, action: "TEST.ADD" })
-      }))
+      })
+    )
 
     it.effect("R8.1 a step's block category and name", () =>
       Effect.gen(function* () {
@@ -109,15 +125,20 @@ describe("Contexts", () => {
           steps: [earlier, { id: "echo", action: "test.echo", parameters: { block: read("block") } }]
         })
         expect(echoed(result, "echo")).toEqual({ block: { category: "TEST", name: "ADD" } })
-      }))
+      })
+    )
 
     it.effect("R8.1 a block without a category has a null category", () =>
       Effect.gen(function* () {
         const result = yield* run({
-          steps: [{ id: "p", action: "plain" }, { id: "echo", action: "test.echo", parameters: { block: "{% steps.p.block %}" } }]
+          steps: [
+            { id: "p", action: "plain" },
+            { id: "echo", action: "test.echo", parameters: { block: "{% steps.p.block %}" } }
+          ]
         })
         expect(echoed(result, "echo")).toEqual({ block: { category: null, name: "PLAIN" } })
-      }))
+      })
+    )
 
     it.effect("R8.1 a done step's status, result and error", () =>
       Effect.gen(function* () {
@@ -138,7 +159,8 @@ describe("Contexts", () => {
           ]
         })
         expect(echoed(result, "echo")).toEqual({ name: "DONE", value: 0, result: 3, error: null })
-      }))
+      })
+    )
 
     it.effect("R8.1 a failed step's status and error, and a null result", () =>
       Effect.gen(function* () {
@@ -154,18 +176,26 @@ describe("Contexts", () => {
           result: null,
           error: "bad value"
         })
-      }))
+      })
+    )
 
     it.effect("R8.1 a skipped step's status and message", () =>
       Effect.gen(function* () {
         const result = yield* run(
-          echoAfter([{ id: "bad", action: "test.invalid" }, { id: "skipped", action: "test.ok" }], {
-            status: "{% steps.skipped.status.name %}",
-            error: "{% steps.skipped.error %}"
-          })
+          echoAfter(
+            [
+              { id: "bad", action: "test.invalid" },
+              { id: "skipped", action: "test.ok" }
+            ],
+            {
+              status: "{% steps.skipped.status.name %}",
+              error: "{% steps.skipped.error %}"
+            }
+          )
         )
         expect(echoed(result, "echo")).toEqual({ status: "SKIPPED", error: "skipped: step 'bad' failed" })
-      }))
+      })
+    )
 
     it.effect("R8.1 a step stopped by its if is not a failure, so its error is null", () =>
       Effect.gen(function* () {
@@ -177,7 +207,8 @@ describe("Contexts", () => {
         )
         expect(echoed(result, "echo")).toEqual({ status: "IF_CONDITION_FAILED", error: null })
         expect(result.steps[0]!.error).toContain("falsy")
-      }))
+      })
+    )
 
     it.effect("R8.1 a step's parameters are shown as written, tags unresolved", () =>
       Effect.gen(function* () {
@@ -186,13 +217,17 @@ describe("Contexts", () => {
           steps: [earlier, { id: "echo", action: "test.echo", parameters: { written: read("parameters") } }]
         })
         expect(echoed(result, "echo")).toEqual({ written: { a: 1, b: "{# two #}" } })
-      }))
+      })
+    )
 
     it.effect("R8.1 a step without parameters shows an empty object", () =>
       Effect.gen(function* () {
-        const result = yield* run(echoAfter([{ id: "bare", action: "test.ok" }], { written: "{% steps.bare.parameters %}" }))
+        const result = yield* run(
+          echoAfter([{ id: "bare", action: "test.ok" }], { written: "{% steps.bare.parameters %}" })
+        )
         expect(echoed(result, "echo")).toEqual({ written: {} })
-      }))
+      })
+    )
 
     it.effect("R8.1 a step without an id is found under its position", () =>
       Effect.gen(function* () {
@@ -203,7 +238,8 @@ describe("Contexts", () => {
           ]
         })
         expect(echoed(result, "echo")).toEqual({ id: "1", result: "one" })
-      }))
+      })
+    )
 
     it.effect("R8.1 an integer id is found under its decimal text", () =>
       Effect.gen(function* () {
@@ -214,7 +250,8 @@ describe("Contexts", () => {
           ]
         })
         expect(echoed(result, "echo")).toEqual({ result: "seven" })
-      }))
+      })
+    )
 
     it.effect("R8.1 a duplicated id refers to the first step that holds it", () =>
       Effect.gen(function* () {
@@ -222,11 +259,17 @@ describe("Contexts", () => {
           steps: [
             { id: "a", action: "test.ok", parameters: { value: "first" } },
             { id: "a", action: "test.ok", parameters: { value: "second" }, forced: true },
-            { id: "echo", action: "test.echo", parameters: { result: "{: a :}", position: "{% steps.a.position %}" }, forced: true }
+            {
+              id: "echo",
+              action: "test.echo",
+              parameters: { result: "{: a :}", position: "{% steps.a.position %}" },
+              forced: true
+            }
           ]
         })
         expect(echoed(result, "echo")).toEqual({ result: "first", position: 1 })
-      }))
+      })
+    )
 
     it.effect("R8.1 the parameters shown are not read again as tags", () =>
       Effect.gen(function* () {
@@ -237,18 +280,27 @@ describe("Contexts", () => {
           ]
         })
         expect(echoed(result, "echo")).toEqual({ text: "v={# missing #}" })
-      }))
+      })
+    )
 
     it.effect("R8.1 a step not found shows the action as written and a null category", () =>
       Effect.gen(function* () {
         const result = yield* run({
           steps: [
-            { id: "echo", action: "test.echo", parameters: { action: "{% steps.nf.action %}", block: "{% steps.nf.block %}" } },
+            {
+              id: "echo",
+              action: "test.echo",
+              parameters: { action: "{% steps.nf.action %}", block: "{% steps.nf.block %}" }
+            },
             { id: "nf", action: "no.such" }
           ]
         })
-        expect(echoed(result, "echo")).toEqual({ action: "no.such", block: { category: null, name: "no.such" } })
-      }))
+        expect(echoed(result, "echo")).toEqual({
+          action: "no.such",
+          block: { category: null, name: "no.such" }
+        })
+      })
+    )
   })
 
   describe("the state just before the current step (R8.2)", () => {
@@ -256,12 +308,25 @@ describe("Contexts", () => {
       Effect.gen(function* () {
         const result = yield* run({
           steps: [
-            { id: "echo", action: "test.echo", parameters: { later: "{% steps.later.status %}", result: "{% steps.later.result %}", error: "{% steps.later.error %}" } },
+            {
+              id: "echo",
+              action: "test.echo",
+              parameters: {
+                later: "{% steps.later.status %}",
+                result: "{% steps.later.result %}",
+                error: "{% steps.later.error %}"
+              }
+            },
             { id: "later", action: "test.ok" }
           ]
         })
-        expect(echoed(result, "echo")).toEqual({ later: { name: "NONE", value: -1 }, result: null, error: null })
-      }))
+        expect(echoed(result, "echo")).toEqual({
+          later: { name: "NONE", value: -1 },
+          result: null,
+          error: null
+        })
+      })
+    )
 
     it.effect("R8.2 a later step shows its pre-flight status", () =>
       Effect.gen(function* () {
@@ -278,7 +343,8 @@ describe("Contexts", () => {
           ]
         })
         expect(echoed(result, "echo")).toEqual({ limit: "BLOCK_LIMIT_EXCEED", missing: 102 })
-      }))
+      })
+    )
 
     it.effect("R8.2 the current step sees itself as NONE", () =>
       Effect.gen(function* () {
@@ -286,7 +352,8 @@ describe("Contexts", () => {
           steps: [{ id: "echo", action: "test.echo", parameters: { me: "{% steps.echo.status.name %}" } }]
         })
         expect(echoed(result, "echo")).toEqual({ me: "NONE" })
-      }))
+      })
+    )
 
     it.effect("R8.2 an earlier step shows its final status", () =>
       Effect.gen(function* () {
@@ -297,7 +364,8 @@ describe("Contexts", () => {
           ]
         })
         expect(echoed(result, "echo")).toEqual({ a: "DONE" })
-      }))
+      })
+    )
 
     it.effect("R8.2 reading a later step's result gives null, not a dead reference", () =>
       Effect.gen(function* () {
@@ -308,7 +376,8 @@ describe("Contexts", () => {
           ]
         })
         expect(echoed(result, "echo")).toEqual({ later: null })
-      }))
+      })
+    )
 
     it.effect("R8.2 each step sees the results of every step before it", () =>
       Effect.gen(function* () {
@@ -320,7 +389,8 @@ describe("Contexts", () => {
           ]
         })
         expect(result.steps.map((step) => step.result)).toEqual([1, 2, 3])
-      }))
+      })
+    )
   })
 
   describe("limits of the tree", () => {
@@ -334,7 +404,8 @@ describe("Contexts", () => {
         })
         expect(result.steps[1]!.status.name).toBe("INVALID_ARGUMENT")
         expect(result.steps[1]!.error).toContain("segment 'a'")
-      }))
+      })
+    )
 
     it.effect("R9.5 a step id starting with _ cannot be referenced", () =>
       Effect.gen(function* () {
@@ -345,7 +416,8 @@ describe("Contexts", () => {
           ]
         })
         expect(result.steps[1]!.status.name).toBe("INVALID_ARGUMENT")
-      }))
+      })
+    )
 
     it.effect("R8.1 the contexts cannot be changed through a tag", () =>
       Effect.gen(function* () {
@@ -357,6 +429,7 @@ describe("Contexts", () => {
           ]
         })
         expect(echoed(result, "echo")).toEqual({ a: [1] })
-      }))
+      })
+    )
   })
 })

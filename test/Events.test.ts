@@ -65,7 +65,8 @@ describe("R11.1 the event stream", () => {
         "d:DONE",
         "finished"
       ])
-    }))
+    })
+  )
 
   it.effect("R11.1 a StepUpdated carries the job's name and id and the step's final result", () =>
     Effect.gen(function* () {
@@ -83,7 +84,8 @@ describe("R11.1 the event stream", () => {
         status: { name: "DONE", value: 0 },
         result: "ok"
       })
-    }))
+    })
+  )
 
   it.effect("R11.1 JobFinished carries the job result and the failed step", () =>
     Effect.gen(function* () {
@@ -96,7 +98,8 @@ describe("R11.1 the event stream", () => {
       expect(withoutTimes(finished.result)).toEqual(withoutTimes(direct))
       expect(finished.failedStep?.id).toBe("b")
       expect(finished.failedStep).toBe(finished.result.failedStep)
-    }))
+    })
+  )
 
   it.effect("R11.1 a job with no steps yields only JobFinished", () =>
     Effect.gen(function* () {
@@ -105,7 +108,8 @@ describe("R11.1 the event stream", () => {
       const events = Chunk.toReadonlyArray(yield* Stream.runCollect(Run.events(job)))
 
       expect(events.map(describeEvent)).toEqual(["finished"])
-    }))
+    })
+  )
 
   it.effect("R11.1 stopping the stream early stops the run", () =>
     Effect.gen(function* () {
@@ -121,7 +125,8 @@ describe("R11.1 the event stream", () => {
 
       expect(Chunk.size(events)).toBe(1)
       expect(after).toBe(0)
-    }))
+    })
+  )
 })
 
 describe("R11.2 hooks", () => {
@@ -136,7 +141,8 @@ describe("R11.2 hooks", () => {
       yield* Run.run(job)
 
       expect(seen).toEqual(["a:DONE", "b:INVALID_ARGUMENT", "c:SKIPPED", "d:DONE", "finished"])
-    }))
+    })
+  )
 
   it.effect("R11.2 onJobFinish receives the same result the run returns", () =>
     Effect.gen(function* () {
@@ -148,7 +154,8 @@ describe("R11.2 hooks", () => {
       expect(finished).toHaveLength(1)
       expect(finished[0]!.result).toBe(result)
       expect(finished[0]!.failedStep).toBe(result.failedStep)
-    }))
+    })
+  )
 
   it.effect("R11.2 hooks may return Effects, which are run", () =>
     Effect.gen(function* () {
@@ -161,20 +168,30 @@ describe("R11.2 hooks", () => {
       yield* Run.run(job)
 
       expect(seen).toEqual(["a", "b", "c", "d", "finished"])
-    }))
+    })
+  )
 
   it.live("R11.2 the run completes only after slow hooks have seen every event", () =>
     Effect.gen(function* () {
       const seen: Array<string> = []
       const job = yield* Job.load(document, registry, {
-        onStepUpdate: (event) => Effect.delay(Effect.sync(() => seen.push(event.step.id)), "10 millis"),
-        onJobFinish: () => Effect.delay(Effect.sync(() => seen.push("finished")), "10 millis")
+        onStepUpdate: (event) =>
+          Effect.delay(
+            Effect.sync(() => seen.push(event.step.id)),
+            "10 millis"
+          ),
+        onJobFinish: () =>
+          Effect.delay(
+            Effect.sync(() => seen.push("finished")),
+            "10 millis"
+          )
       })
 
       yield* Run.run(job)
 
       expect(seen).toEqual(["a", "b", "c", "d", "finished"])
-    }))
+    })
+  )
 
   it.effect("R11.2 Job.withHooks sets the hooks a run calls", () =>
     Effect.gen(function* () {
@@ -185,7 +202,8 @@ describe("R11.2 hooks", () => {
       yield* Run.run(job)
 
       expect(seen).toEqual(["finished"])
-    }))
+    })
+  )
 
   it.effect("R11.2 Run.events calls the job's hooks too", () =>
     Effect.gen(function* () {
@@ -198,7 +216,8 @@ describe("R11.2 hooks", () => {
       yield* Stream.runDrain(Run.events(job))
 
       expect(seen).toEqual(["a", "b", "c", "d", "finished"])
-    }))
+    })
+  )
 
   it.effect("R11.2 a hook that fails is logged and changes nothing", () =>
     Effect.gen(function* () {
@@ -216,7 +235,8 @@ describe("R11.2 hooks", () => {
         "the onJobFinish hook failed"
       ])
       expect(lines.every((line) => line.level === "WARN")).toBe(true)
-    }))
+    })
+  )
 
   it.effect("R11.2 a hook that throws is logged and changes nothing", () =>
     Effect.gen(function* () {
@@ -234,17 +254,26 @@ describe("R11.2 hooks", () => {
 
       expect(withoutTimes(result)).toEqual(withoutTimes(plain))
       expect(lines).toHaveLength(5)
-    }))
+    })
+  )
 
   it.effect("R11.2 a hook that dies inside its Effect is logged and changes nothing", () =>
     Effect.gen(function* () {
-      const job = yield* Job.load(document, registry, { onJobFinish: () => Effect.die(new Error("dead hook")) })
+      const job = yield* Job.load(document, registry, {
+        onJobFinish: () => Effect.die(new Error("dead hook"))
+      })
 
       const { result, lines } = yield* runLogged(job)
 
-      expect(result.steps.map((step) => step.status.name)).toEqual(["DONE", "INVALID_ARGUMENT", "SKIPPED", "DONE"])
+      expect(result.steps.map((step) => step.status.name)).toEqual([
+        "DONE",
+        "INVALID_ARGUMENT",
+        "SKIPPED",
+        "DONE"
+      ])
       expect(lines.map((line) => line.message)).toEqual(["the onJobFinish hook failed"])
-    }))
+    })
+  )
 
   it.effect("R11.2 a hook that fails once still sees the later events", () =>
     Effect.gen(function* () {
@@ -259,7 +288,8 @@ describe("R11.2 hooks", () => {
       yield* runLogged(job)
 
       expect(seen).toEqual(["a", "b", "c", "d"])
-    }))
+    })
+  )
 
   it.effect("R11.2 a hook cannot change a status: events and results are frozen", () =>
     Effect.gen(function* () {
@@ -277,7 +307,8 @@ describe("R11.2 hooks", () => {
       expect(result.steps[0]!.status.name).toBe("INVALID_ARGUMENT")
       expect(result.success).toBe(false)
       expect(lines).toHaveLength(2)
-    }))
+    })
+  )
 
   it.effect("R11.2 a hook failure is logged with the job's annotations", () =>
     Effect.gen(function* () {
@@ -286,7 +317,8 @@ describe("R11.2 hooks", () => {
       const { lines } = yield* runLogged(job)
 
       expect(lines[0]!.annotations).toMatchObject({ jobId: "ev", jobName: "Events" })
-    }))
+    })
+  )
 
   it.effect("R11.2 an async hook written in plain JavaScript that rejects is logged", () =>
     Effect.gen(function* () {
@@ -299,5 +331,6 @@ describe("R11.2 hooks", () => {
 
       expect(result.success).toBe(false)
       expect(lines.map((line) => line.message)).toEqual(["the onJobFinish hook failed"])
-    }))
+    })
+  )
 })

@@ -61,11 +61,17 @@ describe("R6.1 the order of pre-flight checks", () => {
   it("R6.1 FORBIDDEN_BLOCK wins over BLOCK_LIMIT_EXCEED", () => {
     const options = { blockLimits: { "TEST.SECRET": 1 } }
 
-    expect(preflight(steps("TEST.SECRET", "TEST.SECRET"), options)).toEqual(["FORBIDDEN_BLOCK", "FORBIDDEN_BLOCK"])
+    expect(preflight(steps("TEST.SECRET", "TEST.SECRET"), options)).toEqual([
+      "FORBIDDEN_BLOCK",
+      "FORBIDDEN_BLOCK"
+    ])
   })
 
   it("R6.1 BLOCK_LIMIT_EXCEED wins over STEP_LIMIT_EXCEED", () => {
-    expect(preflight(steps("TEST.ONCE", "TEST.ONCE"), { stepLimit: 1 })).toEqual(["NONE", "BLOCK_LIMIT_EXCEED"])
+    expect(preflight(steps("TEST.ONCE", "TEST.ONCE"), { stepLimit: 1 })).toEqual([
+      "NONE",
+      "BLOCK_LIMIT_EXCEED"
+    ])
   })
 
   it("R6.1 BLOCK_NOT_FOUND wins over STEP_LIMIT_EXCEED", () => {
@@ -111,7 +117,10 @@ describe("R6.2 step ids", () => {
   })
 
   it("R6.2 an explicit id equal to an earlier position id is a duplicate", () => {
-    expect(preflight(steps("TEST.OK", { action: "TEST.OK", id: "1" }))).toEqual(["NONE", "DUPLICATE_STEP_IDS"])
+    expect(preflight(steps("TEST.OK", { action: "TEST.OK", id: "1" }))).toEqual([
+      "NONE",
+      "DUPLICATE_STEP_IDS"
+    ])
   })
 
   it("R6.2 an integer id equal to an earlier string id is a duplicate", () => {
@@ -122,7 +131,10 @@ describe("R6.2 step ids", () => {
   })
 
   it("R6.2 a position id equal to an earlier explicit id is a duplicate", () => {
-    expect(preflight(steps({ action: "TEST.OK", id: "2" }, "TEST.OK"))).toEqual(["NONE", "DUPLICATE_STEP_IDS"])
+    expect(preflight(steps({ action: "TEST.OK", id: "2" }, "TEST.OK"))).toEqual([
+      "NONE",
+      "DUPLICATE_STEP_IDS"
+    ])
   })
 
   it("R6.2 every later step with a taken id is a duplicate", () => {
@@ -132,7 +144,10 @@ describe("R6.2 step ids", () => {
   })
 
   it("R6.2 ids are compared exactly, so case matters", () => {
-    expect(preflight(steps({ action: "TEST.OK", id: "a" }, { action: "TEST.OK", id: "A" }))).toEqual(["NONE", "NONE"])
+    expect(preflight(steps({ action: "TEST.OK", id: "a" }, { action: "TEST.OK", id: "A" }))).toEqual([
+      "NONE",
+      "NONE"
+    ])
   })
 
   it.effect("R6.2 the first step keeps the id: references reach its result", () =>
@@ -147,10 +162,13 @@ describe("R6.2 step ids", () => {
 
       expect(statuses(result)).toEqual(["DONE", "DUPLICATE_STEP_IDS", "DONE"])
       expect(result.steps[2]!.result).toBe("first")
-    }))
+    })
+  )
 
   it("R6.2 the duplicate's message names the id", () => {
-    const verdicts = Job.check(Job.make(steps({ action: "TEST.OK", id: "x" }, { action: "TEST.OK", id: "x" }), registry))
+    const verdicts = Job.check(
+      Job.make(steps({ action: "TEST.OK", id: "x" }, { action: "TEST.OK", id: "x" }), registry)
+    )
 
     expect(verdicts[1]!.error).toBe("an earlier step already has the id 'x'")
   })
@@ -166,7 +184,12 @@ describe("R6.3 block limits", () => {
   })
 
   it("R6.3 a maxUses of N lets exactly N uses run", () => {
-    const thrice = Block.make({ name: "thrice", maxUses: 3, parameters: Schema.Struct({}), run: () => Effect.void })
+    const thrice = Block.make({
+      name: "thrice",
+      maxUses: 3,
+      parameters: Schema.Struct({}),
+      run: () => Effect.void
+    })
 
     const names = preflight(steps(...Array(5).fill("THRICE")), {}, Registry.make(thrice))
 
@@ -174,7 +197,12 @@ describe("R6.3 block limits", () => {
   })
 
   it("R6.3 a maxUses of 0 lets no use run", () => {
-    const never = Block.make({ name: "never", maxUses: 0, parameters: Schema.Struct({}), run: () => Effect.void })
+    const never = Block.make({
+      name: "never",
+      maxUses: 0,
+      parameters: Schema.Struct({}),
+      run: () => Effect.void
+    })
 
     expect(preflight(steps("NEVER"), {}, Registry.make(never))).toEqual(["BLOCK_LIMIT_EXCEED"])
   })
@@ -184,7 +212,11 @@ describe("R6.3 block limits", () => {
   })
 
   it("R6.3 uses are counted per block, whatever the case of the action", () => {
-    expect(preflight(steps("test.once", "TEST.OK", "Test.Once"))).toEqual(["NONE", "NONE", "BLOCK_LIMIT_EXCEED"])
+    expect(preflight(steps("test.once", "TEST.OK", "Test.Once"))).toEqual([
+      "NONE",
+      "NONE",
+      "BLOCK_LIMIT_EXCEED"
+    ])
   })
 
   it("R6.3 every step that names the block counts, even one failing another check", () => {
@@ -194,11 +226,9 @@ describe("R6.3 block limits", () => {
   })
 
   it("R6.3 an override raises a block's maxUses", () => {
-    expect(preflight(steps("TEST.ONCE", "TEST.ONCE", "TEST.ONCE"), { blockLimits: { "TEST.ONCE": 2 } })).toEqual([
-      "NONE",
-      "NONE",
-      "BLOCK_LIMIT_EXCEED"
-    ])
+    expect(
+      preflight(steps("TEST.ONCE", "TEST.ONCE", "TEST.ONCE"), { blockLimits: { "TEST.ONCE": 2 } })
+    ).toEqual(["NONE", "NONE", "BLOCK_LIMIT_EXCEED"])
   })
 
   it("R6.3 an override limits a block that has no maxUses", () => {
@@ -218,7 +248,8 @@ describe("R6.3 block limits", () => {
 
       expect(statuses(result)).toEqual(["DONE", "BLOCK_LIMIT_EXCEED"])
       expect(result.steps[1]!.error).toBe("TEST.ONCE may be used 1 time(s) in a job; this is use 2")
-    }))
+    })
+  )
 })
 
 describe("R6.4 limit overrides by pattern", () => {
@@ -257,12 +288,27 @@ describe("R6.4 limit overrides by pattern", () => {
   })
 
   it("R6.4 an exact name beats a pattern listed before it", () => {
-    expect(limitOf([["TEST.*", 5], ["test.ok", 1]])).toBe(1)
+    expect(
+      limitOf([
+        ["TEST.*", 5],
+        ["test.ok", 1]
+      ])
+    ).toBe(1)
   })
 
   it("R6.4 among patterns, the first listed wins", () => {
-    expect(limitOf([["TEST.*", 1], ["TEST.O*", 3]])).toBe(1)
-    expect(limitOf([["TEST.O*", 3], ["TEST.*", 1]])).toBe(3)
+    expect(
+      limitOf([
+        ["TEST.*", 1],
+        ["TEST.O*", 3]
+      ])
+    ).toBe(1)
+    expect(
+      limitOf([
+        ["TEST.O*", 3],
+        ["TEST.*", 1]
+      ])
+    ).toBe(3)
   })
 
   it("R6.4 null means unlimited, even over a block's maxUses", () => {
@@ -333,7 +379,8 @@ describe("R6.5 step limit", () => {
 
       expect(statuses(result)).toEqual(["DONE", "DONE", "DONE", "STEP_LIMIT_EXCEED", "SKIPPED"])
       expect(result.steps[3]!.error).toBe("the job may run 3 step(s); this is step 4")
-    }))
+    })
+  )
 })
 
 describe("FORBIDDEN_BLOCK and job tags", () => {
@@ -353,7 +400,9 @@ describe("FORBIDDEN_BLOCK and job tags", () => {
       run: () => Effect.void
     })
 
-    const verdict = Job.check(Job.make(steps("GUARDED"), Registry.make(guarded), { tags: new Set(["read"]) }))[0]!
+    const verdict = Job.check(
+      Job.make(steps("GUARDED"), Registry.make(guarded), { tags: new Set(["read"]) })
+    )[0]!
 
     expect(verdict.status.name).toBe("FORBIDDEN_BLOCK")
     expect(verdict.error).toBe("GUARDED needs the job tag(s) write")
@@ -362,7 +411,14 @@ describe("FORBIDDEN_BLOCK and job tags", () => {
 
 describe("R6.6 pre-flight statuses before and during the run", () => {
   it("R6.6 check reports every problem with its message", () => {
-    const workflow = steps("TEST.OK", "NO.SUCH", { action: "TEST.OK", id: "1" }, "TEST.SECRET", "TEST.ONCE", "TEST.ONCE")
+    const workflow = steps(
+      "TEST.OK",
+      "NO.SUCH",
+      { action: "TEST.OK", id: "1" },
+      "TEST.SECRET",
+      "TEST.ONCE",
+      "TEST.ONCE"
+    )
 
     const verdicts = Job.check(Job.make(workflow, registry, { stepLimit: 5 }))
 
@@ -401,16 +457,21 @@ describe("R6.6 pre-flight statuses before and during the run", () => {
 
       expect(statuses(result)).toEqual(["DONE", "DONE", "BLOCK_NOT_FOUND", "SKIPPED"])
       expect(state.calls).toBe(2)
-    }))
+    })
+  )
 
   it.effect("R6.6 a pre-flight status is visible to earlier steps through the contexts", () =>
     Effect.gen(function* () {
-      const workflow = steps({ action: "TEST.OK", parameters: { value: "{% steps.2.status.name %}" } }, "NO.SUCH")
+      const workflow = steps(
+        { action: "TEST.OK", parameters: { value: "{% steps.2.status.name %}" } },
+        "NO.SUCH"
+      )
 
       const result = yield* runWorkflow(workflow)
 
       expect(result.steps[0]!.result).toBe("BLOCK_NOT_FOUND")
-    }))
+    })
+  )
 
   it.effect("R6.6 an unknown action keeps its written form in the result", () =>
     Effect.gen(function* () {
@@ -418,7 +479,8 @@ describe("R6.6 pre-flight statuses before and during the run", () => {
 
       expect(result.steps[0]!.action).toBe("no.Such")
       expect(result.steps[0]!.error).toBe("no block is named 'no.Such'")
-    }))
+    })
+  )
 })
 
 describe("job options", () => {

@@ -19,10 +19,20 @@ const collect = (level: LogLevel.LogLevel) =>
   Effect.gen(function* () {
     const lines: Array<Line> = []
     const logger = Logger.make<unknown, void>(({ annotations, logLevel, message }) => {
-      lines.push({ level: logLevel.label, message, annotations: Object.fromEntries(HashMap.toEntries(annotations)) })
+      lines.push({
+        level: logLevel.label,
+        message,
+        annotations: Object.fromEntries(HashMap.toEntries(annotations))
+      })
     })
-    const job = yield* Job.load({ id: "job-1", steps: [{ action: "TEST.OK" }, { action: "NOPE", id: "x" }] }, registry)
-    yield* Run.run(job).pipe(Logger.withMinimumLogLevel(level), Effect.provide(Logger.replace(Logger.defaultLogger, logger)))
+    const job = yield* Job.load(
+      { id: "job-1", steps: [{ action: "TEST.OK" }, { action: "NOPE", id: "x" }] },
+      registry
+    )
+    yield* Run.run(job).pipe(
+      Logger.withMinimumLogLevel(level),
+      Effect.provide(Logger.replace(Logger.defaultLogger, logger))
+    )
     return lines
   })
 
@@ -36,10 +46,12 @@ describe("logging", () => {
         message: ["step 2 NOPE: BLOCK_NOT_FOUND"],
         annotations: { jobId: "job-1", stepId: "x", status: "BLOCK_NOT_FOUND" }
       })
-    }))
+    })
+  )
 
   it.effect("at the default info level a run logs nothing", () =>
     Effect.gen(function* () {
       expect(yield* collect(LogLevel.Info)).toEqual([])
-    }))
+    })
+  )
 })

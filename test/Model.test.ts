@@ -32,7 +32,17 @@ interface OptionSpec {
   readonly onceLimit: number | null | undefined
 }
 
-const kinds: ReadonlyArray<Kind> = ["ok", "invalid", "assert", "other", "die", "badType", "unknown", "secret", "once"]
+const kinds: ReadonlyArray<Kind> = [
+  "ok",
+  "invalid",
+  "assert",
+  "other",
+  "die",
+  "badType",
+  "unknown",
+  "secret",
+  "once"
+]
 
 const stepSpec: fc.Arbitrary<StepSpec> = fc.record({
   kind: fc.constantFrom(...kinds),
@@ -89,7 +99,8 @@ const outcomeOf: Record<Exclude<Kind, "unknown">, StatusName> = {
   once: "DONE"
 }
 
-const isFailure = (status: StatusName) => status !== "NONE" && status !== "DONE" && status !== "IF_CONDITION_FAILED"
+const isFailure = (status: StatusName) =>
+  status !== "NONE" && status !== "DONE" && status !== "IF_CONDITION_FAILED"
 
 interface ModelResult {
   readonly preflight: ReadonlyArray<StatusName>
@@ -100,7 +111,7 @@ interface ModelResult {
 /** R6.1–R6.5 and R7.1–R7.2, written as directly as possible. */
 const model = (specs: ReadonlyArray<StepSpec>, options: OptionSpec): ModelResult => {
   const stepLimit = options.stepLimit ?? Infinity
-  const onceLimit = options.onceLimit === undefined ? 1 : options.onceLimit ?? Infinity
+  const onceLimit = options.onceLimit === undefined ? 1 : (options.onceLimit ?? Infinity)
   const seenIds = new Set<string>()
   let onceUses = 0
   const preflight: Array<StatusName> = []

@@ -45,7 +45,8 @@ describe("R4.2 lookup", () => {
 
       expect(result.steps[0]!.action).toBe("TEST.ADD")
       expect(result.steps[0]!.status.name).toBe("DONE")
-    }))
+    })
+  )
 
   it("R4.2 list gives every block in display-name order", () => {
     const reg = Registry.make(constant("b", 1), constant("a", 2, "z"), constant("a", 3))
@@ -117,21 +118,29 @@ const polite: Greetings = { greet: (name) => `Good day, ${name}` }
 describe("R4.3 globals", () => {
   it.effect("R4.3 a block's service is provided with a Layer", () =>
     Effect.gen(function* () {
-      const job = yield* Job.load({ steps: [{ action: "HELLO.GREET", parameters: { name: "Ada" } }] }, Registry.make(greet))
+      const job = yield* Job.load(
+        { steps: [{ action: "HELLO.GREET", parameters: { name: "Ada" } }] },
+        Registry.make(greet)
+      )
 
       const result = yield* Run.run(job).pipe(Effect.provide(Layer.succeed(Greetings, polite)))
 
       expect(result.steps[0]!.result).toBe("Good day, Ada")
-    }))
+    })
+  )
 
   it.effect("R4.3 a block's service is provided with provideService", () =>
     Effect.gen(function* () {
-      const job = yield* Job.load({ steps: [{ action: "hello.greet", parameters: { name: "Bo" } }] }, Registry.make(greet))
+      const job = yield* Job.load(
+        { steps: [{ action: "hello.greet", parameters: { name: "Bo" } }] },
+        Registry.make(greet)
+      )
 
       const result = yield* Effect.provideService(Run.run(job), Greetings, { greet: (name) => `Hi ${name}` })
 
       expect(result.steps[0]!.result).toBe("Hi Bo")
-    }))
+    })
+  )
 
   it("R4.3 running a job requires its blocks' services, checked by the compiler", () => {
     const job = Job.make({ steps: [] }, Registry.make(greet, ok))
@@ -145,13 +154,16 @@ describe("R4.3 globals", () => {
 
   it.effect("R4.3 users cannot pass a global as a parameter", () =>
     Effect.gen(function* () {
-      const document = { steps: [{ action: "HELLO.GREET", parameters: { name: "Ada", Greetings: { greet: "x" } } }] }
+      const document = {
+        steps: [{ action: "HELLO.GREET", parameters: { name: "Ada", Greetings: { greet: "x" } } }]
+      }
       const job = yield* Job.load(document, Registry.make(greet))
 
       const result = yield* Run.run(job).pipe(Effect.provideService(Greetings, polite))
 
       expect(statuses(result)).toEqual(["INVALID_TYPE"])
-    }))
+    })
+  )
 
   it.effect("R4.3 the runtime gives blocks the current run: variables, locals, name and id", () =>
     Effect.gen(function* () {
@@ -171,8 +183,14 @@ describe("R4.3 globals", () => {
 
       const result = yield* Run.run(job)
 
-      expect(result.steps[0]!.result).toEqual({ variables: { v: 1 }, locals: { l: 2 }, name: "Job", id: "j1" })
-    }))
+      expect(result.steps[0]!.result).toEqual({
+        variables: { v: 1 },
+        locals: { l: 2 },
+        name: "Job",
+        id: "j1"
+      })
+    })
+  )
 })
 
 describe("R4.4 private blocks", () => {
@@ -184,7 +202,8 @@ describe("R4.4 private blocks", () => {
       const result = yield* Run.run(job)
 
       expect(result.steps[0]!.result).toBe("private value")
-    }))
+    })
+  )
 
   it.effect("R4.4 private blocks exist only for that job", () =>
     Effect.gen(function* () {
@@ -195,7 +214,8 @@ describe("R4.4 private blocks", () => {
 
       expect(Job.check(other)[0]!.status.name).toBe("BLOCK_NOT_FOUND")
       expect(Registry.lookup(registry, "OWN.MINE")).toBeUndefined()
-    }))
+    })
+  )
 
   it.effect("R4.4 private blocks may come as a category", () =>
     Effect.gen(function* () {
@@ -206,7 +226,8 @@ describe("R4.4 private blocks", () => {
       const result = yield* Run.run(job)
 
       expect(result.steps[0]!.result).toBe("A")
-    }))
+    })
+  )
 
   it("R4.4 a private block clashing with the registry is a developer error", () => {
     expect(() => Job.make({ steps: [] }, registry, { blocks: [constant("ok", 1, "test")] })).toThrow(
@@ -229,5 +250,6 @@ describe("R4.4 private blocks", () => {
       const result = yield* Effect.provideService(Run.run(job), Greetings, polite)
 
       expect(result.steps[0]!.result).toBe("Good day, Cy")
-    }))
+    })
+  )
 })

@@ -49,7 +49,9 @@ const fixtureVariables = (): Record<string, unknown> => ({
   tagText: "{# n #}",
   self: "{# self #}",
   quote: 'say "hi"\n',
-  guarded: JSON.parse('{"__proto__": 1, "_secret": 2, "secret_": 3, "constructor": 4, "prototype": 5, "_": 6}')
+  guarded: JSON.parse(
+    '{"__proto__": 1, "_secret": 2, "secret_": 3, "constructor": 4, "prototype": 5, "_": 6}'
+  )
 })
 
 const fixtureLocals = (): Record<string, unknown> => ({ user: { name: "Ada" }, list: [1, 2, 3] })
@@ -60,7 +62,9 @@ interface Fixture {
   readonly contexts: Contexts.Contexts
 }
 
-const fixture = (overrides: { variables?: Record<string, unknown>; locals?: Record<string, unknown> } = {}): Fixture => {
+const fixture = (
+  overrides: { variables?: Record<string, unknown>; locals?: Record<string, unknown> } = {}
+): Fixture => {
   const variables = overrides.variables ?? fixtureVariables()
   const locals = overrides.locals ?? fixtureLocals()
   const contexts = Contexts.make(
@@ -84,14 +88,16 @@ const resolveIn = (
 /** The resolved value; fails the test on an error. */
 const value = (input: unknown, at?: Fixture, limits?: Limits.SizeLimits): unknown => {
   const resolved = resolveIn(input, at, limits)
-  if (Either.isLeft(resolved)) throw new Error(`expected a value for ${String(input)}, got: ${resolved.left.message}`)
+  if (Either.isLeft(resolved))
+    throw new Error(`expected a value for ${String(input)}, got: ${resolved.left.message}`)
   return resolved.right
 }
 
 /** The resolution error; fails the test on a value. */
 const failure = (input: unknown, at?: Fixture, limits?: Limits.SizeLimits): Resolver.ResolveError => {
   const resolved = resolveIn(input, at, limits)
-  if (Either.isRight(resolved)) throw new Error(`expected an error for ${String(input)}, got ${JSON.stringify(resolved.right)}`)
+  if (Either.isRight(resolved))
+    throw new Error(`expected an error for ${String(input)}, got ${JSON.stringify(resolved.right)}`)
   return resolved.left
 }
 
@@ -102,7 +108,24 @@ const statusName = (error: Resolver.ResolveError): string => StepError.statusOf(
 /** Strings built from the pieces of the tag language. */
 const fragments = fc
   .array(
-    fc.constantFrom("{%", "{:", "{#", "{<", "%}", ":}", "#}", ">}", " ", ".", "a", "0", "-1", "::2", "_", "x"),
+    fc.constantFrom(
+      "{%",
+      "{:",
+      "{#",
+      "{<",
+      "%}",
+      ":}",
+      "#}",
+      ">}",
+      " ",
+      ".",
+      "a",
+      "0",
+      "-1",
+      "::2",
+      "_",
+      "x"
+    ),
     { maxLength: 40 }
   )
   .map((pieces) => pieces.join(""))
@@ -111,7 +134,12 @@ const sliceText = (start: number | null, stop: number | null, step: number | nul
   `${start ?? ""}:${stop ?? ""}${step === null ? "" : `:${step}`}`
 
 /** Python's slicing, written out from its documented rules. */
-const pythonSlice = <A>(items: ReadonlyArray<A>, start: number | null, stop: number | null, step: number | null) => {
+const pythonSlice = <A>(
+  items: ReadonlyArray<A>,
+  start: number | null,
+  stop: number | null,
+  step: number | null
+) => {
   const n = items.length
   const by = step ?? 1
   const out: Array<A> = []
@@ -316,7 +344,9 @@ describe("Resolver", () => {
       ],
       ([items, start, stop, step]) => {
         const at = fixture({ variables: { items } })
-        expect(value(`{# items.${sliceText(start, stop, step)} #}`, at)).toEqual(pythonSlice(items, start, stop, step))
+        expect(value(`{# items.${sliceText(start, stop, step)} #}`, at)).toEqual(
+          pythonSlice(items, start, stop, step)
+        )
       }
     )
 
@@ -337,7 +367,10 @@ describe("Resolver", () => {
 
     it.prop(
       "R9.4 string indexes through a tag count code points like Python",
-      [fc.array(fc.constantFrom("a", "é", "😀", "\udc00"), { minLength: 1, maxLength: 8 }), fc.integer({ min: -8, max: 7 })],
+      [
+        fc.array(fc.constantFrom("a", "é", "😀", "\udc00"), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: -8, max: 7 })
+      ],
       ([characters, index]) => {
         fc.pre(index < characters.length && index >= -characters.length)
         const at = fixture({ variables: { text: characters.join("") } })
@@ -401,16 +434,24 @@ describe("Resolver", () => {
       ["a key on a boolean", "{# t.a #}", "job.variables.t.a", "a"],
       ["a word on a list", "{# list.first #}", "job.variables.list.first", "first"],
       ["an empty segment", "{# obj..a #}", "job.variables.obj..a", ""]
-    ])("R9.6 %s fails with INVALID_ARGUMENT naming the path and the segment", (_kind, text, path, segment) => {
-      const error = failure(text)
-      expect(statusName(error)).toBe("INVALID_ARGUMENT")
-      expect(error.message).toContain(path)
-      expect(error.message).toContain(`segment '${segment}'`)
-    })
+    ])(
+      "R9.6 %s fails with INVALID_ARGUMENT naming the path and the segment",
+      (_kind, text, path, segment) => {
+        const error = failure(text)
+        expect(statusName(error)).toBe("INVALID_ARGUMENT")
+        expect(error.message).toContain(path)
+        expect(error.message).toContain(`segment '${segment}'`)
+      }
+    )
 
     it("R9.6 an index or a slice step too large for a number is a dead reference, shown shortened", () => {
       const huge = "9".repeat(400)
-      for (const text of [`{# list.${huge} #}`, `{# emoji.-${huge} #}`, `{# emoji.::${huge} #}`, `{# list.::-${huge} #}`]) {
+      for (const text of [
+        `{# list.${huge} #}`,
+        `{# emoji.-${huge} #}`,
+        `{# emoji.::${huge} #}`,
+        `{# list.::-${huge} #}`
+      ]) {
         const error = failure(text)
         expect(statusName(error)).toBe("INVALID_ARGUMENT")
         expect(error.message.length).toBeLessThan(500)
@@ -426,7 +467,9 @@ describe("Resolver", () => {
     })
 
     it("R9.6 a dead reference anywhere in the parameters fails them all", () => {
-      expect(statusName(failure({ ok: "{# n #}", deep: [{ bad: "{# missing #}" }] }))).toBe("INVALID_ARGUMENT")
+      expect(statusName(failure({ ok: "{# n #}", deep: [{ bad: "{# missing #}" }] }))).toBe(
+        "INVALID_ARGUMENT"
+      )
     })
 
     it("R9.6 a dead reference inside a nested tag fails the outer tag", () => {
@@ -454,7 +497,9 @@ describe("Resolver", () => {
     })
 
     it("R9.7 tags of different kinds nest", () => {
-      expect(value("{# obj.{< user.name >} #}", fixture({ variables: { obj: { Ada: "found" } } }))).toBe("found")
+      expect(value("{# obj.{< user.name >} #}", fixture({ variables: { obj: { Ada: "found" } } }))).toBe(
+        "found"
+      )
       expect(value("{< list.{: rec.items.0 :} >}")).toBe(2)
     })
 
@@ -468,7 +513,9 @@ describe("Resolver", () => {
     })
 
     it("R9.7 a whole tag with nested tags keeps the value's type", () => {
-      expect(value("{# nested.{# key #}X #}", fixture({ variables: { key: "li", nested: { liX: [1] } } }))).toEqual([1])
+      expect(
+        value("{# nested.{# key #}X #}", fixture({ variables: { key: "li", nested: { liX: [1] } } }))
+      ).toEqual([1])
     })
   })
 
@@ -509,7 +556,11 @@ describe("Resolver", () => {
     })
 
     it("R9.9 a key that is a whole tag becomes the value's text", () => {
-      expect(value({ "{# key #}": 1, "{# n #}": 2, "{# list.0:2 #}": 3 })).toEqual({ a: 1, "3": 2, "[10,20]": 3 })
+      expect(value({ "{# key #}": 1, "{# n #}": 2, "{# list.0:2 #}": 3 })).toEqual({
+        a: 1,
+        "3": 2,
+        "[10,20]": 3
+      })
     })
 
     it("R9.9 a key mixing text and tags becomes the resolved text", () => {
@@ -538,7 +589,9 @@ describe("Resolver", () => {
     it("R10.2 a whole tag reading a variable hands over the variable's own list", () => {
       const at = fixture()
       expect(value("{# list #}", at)).toBe(at.variables["list"])
-      expect(value("{% job.variables.nested.list %}", at)).toBe((at.variables["nested"] as { list: unknown }).list)
+      expect(value("{% job.variables.nested.list %}", at)).toBe(
+        (at.variables["nested"] as { list: unknown }).list
+      )
     })
 
     it("R10.2 a whole tag reading a local hands over a copy", () => {
@@ -636,7 +689,11 @@ describe("Resolver", () => {
 
     it.prop(
       "any JSON value stored in a variable comes back equal through a whole tag",
-      [fc.jsonValue({ maxDepth: 6 }).filter((json) => Size.check(json, Limits.defaultSizeLimits) === undefined)],
+      [
+        fc
+          .jsonValue({ maxDepth: 6 })
+          .filter((json) => Size.check(json, Limits.defaultSizeLimits) === undefined)
+      ],
       ([json]) => {
         const at = fixture({ variables: { v: json }, locals: { v: json } })
         expect(value("{# v #}", at)).toEqual(json)
@@ -669,7 +726,11 @@ describe("Resolver", () => {
 describe("Sequence", () => {
   it("R9.4 sliceRange counts the items a slice selects", () => {
     expect(Sequence.sliceRange({ start: 1, stop: null, step: 2 }, 6)).toEqual({ start: 1, step: 2, count: 3 })
-    expect(Sequence.sliceRange({ start: null, stop: null, step: -3 }, 7)).toEqual({ start: 6, step: -3, count: 3 })
+    expect(Sequence.sliceRange({ start: null, stop: null, step: -3 }, 7)).toEqual({
+      start: 6,
+      step: -3,
+      count: 3
+    })
     expect(Sequence.sliceRange({ start: null, stop: null, step: 0 }, 7)).toBeUndefined()
   })
 

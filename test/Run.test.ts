@@ -77,66 +77,79 @@ describe("R7.1 the fold", () => {
 
       expect(log).toEqual(["start a", "end a", "start b", "end b", "start c", "end c"])
       expect(mostActive).toBe(1)
-    }))
+    })
+  )
 
   it.effect("R7.1 after a failure, steps that are not forced are SKIPPED", () =>
     Effect.gen(function* () {
       const result = yield* runWorkflow(steps("TEST.OK", "TEST.INVALID", "TEST.OK", "TEST.ADD"))
 
       expect(statuses(result)).toEqual(["DONE", "INVALID_ARGUMENT", "SKIPPED", "SKIPPED"])
-    }))
+    })
+  )
 
   it.effect("R7.1 a skipped step's block does not run", () =>
     Effect.gen(function* () {
       let calls = 0
-      const counted = Block.make({ name: "counted", parameters: "any", run: () => Effect.sync(() => calls++) })
+      const counted = Block.make({
+        name: "counted",
+        parameters: "any",
+        run: () => Effect.sync(() => calls++)
+      })
 
       yield* runWorkflow(steps("TEST.ASSERT", "COUNTED"), {}, Registry.add(registry, counted))
 
       expect(calls).toBe(0)
-    }))
+    })
+  )
 
   it.effect("R7.1 skipping wins over a pre-flight failure", () =>
     Effect.gen(function* () {
       const result = yield* runWorkflow(steps("TEST.INVALID", "NO.SUCH", "TEST.SECRET"))
 
       expect(statuses(result)).toEqual(["INVALID_ARGUMENT", "SKIPPED", "SKIPPED"])
-    }))
+    })
+  )
 
   it.effect("R7.1 a forced step after a failure gets its pre-flight status", () =>
     Effect.gen(function* () {
       const result = yield* runWorkflow(steps("TEST.INVALID", { action: "NO.SUCH", forced: true }))
 
       expect(statuses(result)).toEqual(["INVALID_ARGUMENT", "BLOCK_NOT_FOUND"])
-    }))
+    })
+  )
 
   it.effect("R7.1 skipping wins over an if", () =>
     Effect.gen(function* () {
       const result = yield* runWorkflow(steps("TEST.INVALID", { action: "TEST.OK", if: "" }))
 
       expect(statuses(result)).toEqual(["INVALID_ARGUMENT", "SKIPPED"])
-    }))
+    })
+  )
 
   it.effect("R7.1 a pre-flight failure wins over an if", () =>
     Effect.gen(function* () {
       const result = yield* runWorkflow(steps({ action: "NO.SUCH", if: "" }))
 
       expect(statuses(result)).toEqual(["BLOCK_NOT_FOUND"])
-    }))
+    })
+  )
 
   it.effect("R7.1 a falsy if gives IF_CONDITION_FAILED and the block does not run", () =>
     Effect.gen(function* () {
       const result = yield* runWorkflow(steps({ action: "TEST.INVALID", if: "" }))
 
       expect(statuses(result)).toEqual(["IF_CONDITION_FAILED"])
-    }))
+    })
+  )
 
   it.effect("R7.1 a truthy if lets the step run", () =>
     Effect.gen(function* () {
       const result = yield* runWorkflow(steps({ action: "TEST.OK", if: "yes" }))
 
       expect(statuses(result)).toEqual(["DONE"])
-    }))
+    })
+  )
 
   it.effect("R7.1 an if reading an earlier result decides at run time", () =>
     Effect.gen(function* () {
@@ -150,14 +163,18 @@ describe("R7.1 the fold", () => {
 
       expect(statuses(result)).toEqual(["DONE", "IF_CONDITION_FAILED", "DONE"])
       expect(result.steps[1]!.error).toContain("{: flag :}")
-    }))
+    })
+  )
 
   it.effect("R7.1 with a list of conditions, any falsy one stops the step", () =>
     Effect.gen(function* () {
-      const result = yield* runWorkflow(steps({ action: "TEST.OK", if: ["yes", "", "yes"] }, { action: "TEST.OK", if: ["a", "b"] }))
+      const result = yield* runWorkflow(
+        steps({ action: "TEST.OK", if: ["yes", "", "yes"] }, { action: "TEST.OK", if: ["a", "b"] })
+      )
 
       expect(statuses(result)).toEqual(["IF_CONDITION_FAILED", "DONE"])
-    }))
+    })
+  )
 
   it.effect("R7.1 a failed if is not a failure: the job succeeds and later steps run", () =>
     Effect.gen(function* () {
@@ -166,7 +183,8 @@ describe("R7.1 the fold", () => {
       expect(statuses(result)).toEqual(["IF_CONDITION_FAILED", "DONE"])
       expect(result.success).toBe(true)
       expect(result.failedStep).toBeNull()
-    }))
+    })
+  )
 
   it.effect("R9.10 an if that references nothing fails the step with INVALID_ARGUMENT", () =>
     Effect.gen(function* () {
@@ -174,7 +192,8 @@ describe("R7.1 the fold", () => {
 
       expect(statuses(result)).toEqual(["INVALID_ARGUMENT"])
       expect(result.success).toBe(false)
-    }))
+    })
+  )
 
   it.effect("R7.1 a block's result is available to later steps", () =>
     Effect.gen(function* () {
@@ -186,7 +205,8 @@ describe("R7.1 the fold", () => {
       const result = yield* runWorkflow(workflow)
 
       expect(result.steps[1]!.result).toBe(10)
-    }))
+    })
+  )
 })
 
 describe("R7.2 failures and forced steps", () => {
@@ -195,14 +215,16 @@ describe("R7.2 failures and forced steps", () => {
       const result = yield* runWorkflow(steps("TEST.DIE", { action: "TEST.OK", forced: true }, "TEST.OK"))
 
       expect(statuses(result)).toEqual(["UNHANDLED_EXCEPTION", "DONE", "SKIPPED"])
-    }))
+    })
+  )
 
   it.effect("R7.2 a forced step's own failure is recorded like any other", () =>
     Effect.gen(function* () {
       const result = yield* runWorkflow(steps("TEST.INVALID", { action: "TEST.ASSERT", forced: true }))
 
       expect(statuses(result)).toEqual(["INVALID_ARGUMENT", "ASSERTION_ERROR"])
-    }))
+    })
+  )
 
   it.effect("R7.2 the first failed step is the job's failed step", () =>
     Effect.gen(function* () {
@@ -217,7 +239,8 @@ describe("R7.2 failures and forced steps", () => {
       expect(result.success).toBe(false)
       expect(result.failedStep?.id).toBe("first")
       expect(result.failedStep).toBe(result.steps[1])
-    }))
+    })
+  )
 
   it.effect("R7.2 a pre-flight failure marks the job failed like any other", () =>
     Effect.gen(function* () {
@@ -225,16 +248,21 @@ describe("R7.2 failures and forced steps", () => {
 
       expect(result.success).toBe(false)
       expect(result.failedStep?.position).toBe(2)
-    }))
+    })
+  )
 
   it.effect("R7.2 forced steps that fail do not replace the first failed step", () =>
     Effect.gen(function* () {
-      const workflow = steps({ action: "TEST.OK", if: "" }, "TEST.OTHER", { action: "TEST.DIE", forced: true })
+      const workflow = steps({ action: "TEST.OK", if: "" }, "TEST.OTHER", {
+        action: "TEST.DIE",
+        forced: true
+      })
 
       const result = yield* runWorkflow(workflow)
 
       expect(result.failedStep?.position).toBe(2)
-    }))
+    })
+  )
 })
 
 describe("R7.3 step results", () => {
@@ -249,7 +277,8 @@ describe("R7.3 step results", () => {
         status: { name: "DONE", value: 0 },
         result: 3
       })
-    }))
+    })
+  )
 
   it.effect("R7.3 a failed step carries an error and no result", () =>
     Effect.gen(function* () {
@@ -263,7 +292,8 @@ describe("R7.3 step results", () => {
         error: "bad value"
       })
       expect("result" in result.steps[0]!).toBe(false)
-    }))
+    })
+  )
 
   it.effect("R7.3 a skipped step's error names the failed step", () =>
     Effect.gen(function* () {
@@ -274,7 +304,8 @@ describe("R7.3 step results", () => {
         "skipped: step 'fetch' failed"
       ])
       expect(result.steps[1]!.status).toEqual({ name: "SKIPPED", value: 100 })
-    }))
+    })
+  )
 
   it.effect("R7.3 an IF_CONDITION_FAILED step carries an error that quotes the condition", () =>
     Effect.gen(function* () {
@@ -283,7 +314,8 @@ describe("R7.3 step results", () => {
       expect(result.steps[0]!.status).toEqual({ name: "IF_CONDITION_FAILED", value: 110 })
       expect(result.steps[0]!.error).toBe("if condition '{% job.success %}' is falsy")
       expect("result" in result.steps[0]!).toBe(false)
-    }))
+    })
+  )
 
   it.effect("R7.3 a block that returns nothing gives the result null", () =>
     Effect.gen(function* () {
@@ -292,14 +324,16 @@ describe("R7.3 step results", () => {
       const result = yield* runWorkflow(steps("NOTHING"), {}, Registry.make(nothing))
 
       expect(result.steps[0]!.result).toBeNull()
-    }))
+    })
+  )
 
   it.effect("R7.3 every step result carries its wall time", () =>
     Effect.gen(function* () {
       const result = yield* runWorkflow(steps("TEST.OK", "NO.SUCH"))
 
       expect(result.steps.every((step) => step.elapsedMillis >= 0)).toBe(true)
-    }))
+    })
+  )
 })
 
 describe("R7.4 the job result", () => {
@@ -325,21 +359,28 @@ describe("R7.4 the job result", () => {
         ],
         variables: { list: [1] }
       })
-    }))
+    })
+  )
 
   it.effect("R7.4 the steps are in workflow order", () =>
     Effect.gen(function* () {
       const result = yield* runWorkflow(steps(...["c", "a", "b"].map((id) => ({ action: "TEST.OK", id }))))
 
-      expect(result.steps.map((step) => [step.id, step.position])).toEqual([["c", 1], ["a", 2], ["b", 3]])
-    }))
+      expect(result.steps.map((step) => [step.id, step.position])).toEqual([
+        ["c", 1],
+        ["a", 2],
+        ["b", 3]
+      ])
+    })
+  )
 
   it.effect("R7.4 a job with no steps succeeds", () =>
     Effect.gen(function* () {
       const result = yield* runWorkflow(steps())
 
       expect([result.success, result.failedStep, result.steps]).toEqual([true, null, []])
-    }))
+    })
+  )
 })
 
 describe("R7.5 independent runs", () => {
@@ -361,7 +402,8 @@ describe("R7.5 independent runs", () => {
 
       expect(withoutTimes(second)).toEqual(withoutTimes(first))
       expect(second.variables).toEqual({ list: ["x"] })
-    }))
+    })
+  )
 
   it.effect("R7.5 each run starts from the job's initial variables", () =>
     Effect.gen(function* () {
@@ -371,7 +413,8 @@ describe("R7.5 independent runs", () => {
       yield* Run.run(job)
 
       expect(job.variables).toEqual({ list: [] })
-    }))
+    })
+  )
 
   it.effect("R7.5 running a job does not mutate it", () =>
     Effect.gen(function* () {
@@ -379,14 +422,21 @@ describe("R7.5 independent runs", () => {
       const snapshot = () =>
         JSON.stringify({
           variables: job.variables,
-          steps: job.steps.map((step) => [step.id, step.action, step.parameters, step.preflight?._tag, step.forced])
+          steps: job.steps.map((step) => [
+            step.id,
+            step.action,
+            step.parameters,
+            step.preflight?._tag,
+            step.forced
+          ])
         })
       const before = snapshot()
 
       yield* Run.run(job)
 
       expect(snapshot()).toBe(before)
-    }))
+    })
+  )
 
   it.effect("R7.5 two runs of one job at the same time do not interfere", () =>
     Effect.gen(function* () {
@@ -396,16 +446,20 @@ describe("R7.5 independent runs", () => {
 
       expect(withoutTimes(a)).toEqual(withoutTimes(b))
       expect(a.variables).not.toBe(b.variables)
-    }))
+    })
+  )
 })
 
 describe("R7.6 a run is an Effect", () => {
   it.effect("R7.6 a run never fails in its error channel, whatever its steps do", () =>
     Effect.gen(function* () {
-      const workflow = steps("TEST.INVALID", ...["ASSERT", "OTHER", "DIE", "NOPE"].map((name) => ({
-        action: `TEST.${name}`,
-        forced: true
-      })))
+      const workflow = steps(
+        "TEST.INVALID",
+        ...["ASSERT", "OTHER", "DIE", "NOPE"].map((name) => ({
+          action: `TEST.${name}`,
+          forced: true
+        }))
+      )
       const run: Effect.Effect<JobResult, never, never> = runWorkflow(workflow)
 
       const exit = yield* Effect.exit(run)
@@ -418,7 +472,8 @@ describe("R7.6 a run is an Effect", () => {
         "UNHANDLED_EXCEPTION",
         "BLOCK_NOT_FOUND"
       ])
-    }))
+    })
+  )
 
   it.effect("R7.6 interrupting a run stops the running step and the steps after it", () =>
     Effect.gen(function* () {
@@ -444,7 +499,8 @@ describe("R7.6 a run is an Effect", () => {
       expect(Exit.isInterrupted(exit)).toBe(true)
       expect(stopped).toBe(true)
       expect(later).toBe(0)
-    }))
+    })
+  )
 
   it.effect("R7.6 interrupting a run of a sleeping step stops it", () =>
     Effect.gen(function* () {
@@ -455,7 +511,8 @@ describe("R7.6 a run is an Effect", () => {
       const exit = yield* Fiber.interrupt(fiber)
 
       expect(Exit.isInterrupted(exit)).toBe(true)
-    }))
+    })
+  )
 
   it.effect("R7.6 a run composes with other Effects", () =>
     Effect.gen(function* () {
@@ -467,7 +524,8 @@ describe("R7.6 a run is an Effect", () => {
       )
 
       expect(outcome).toEqual([true, "next"])
-    }))
+    })
+  )
 })
 
 describe("time limits", () => {
@@ -481,7 +539,8 @@ describe("time limits", () => {
 
       expect(result.steps[0]!.status).toEqual({ name: "TIME_LIMIT_EXCEED", value: 111 })
       expect(result.steps[0]!.error).toBe("the step ran longer than 20ms")
-    }))
+    })
+  )
 
   it.effect("R13.1 a step within its time limit is DONE", () =>
     Effect.gen(function* () {
@@ -492,7 +551,8 @@ describe("time limits", () => {
       const result = yield* runWithTestClock(job, 1000)
 
       expect(statuses(result)).toEqual(["DONE"])
-    }))
+    })
+  )
 
   it.effect("R13.1 a step timeout is a failure: later steps are skipped, forced ones run", () =>
     Effect.gen(function* () {
@@ -505,36 +565,45 @@ describe("time limits", () => {
       const result = yield* runWithTestClock(job, 1000)
 
       expect(statuses(result)).toEqual(["TIME_LIMIT_EXCEED", "SKIPPED", "DONE"])
-    }))
+    })
+  )
 
-  it.effect("R13.1 when the deadline passes, the running step gets TIME_LIMIT_EXCEED and every later step is SKIPPED", () =>
-    Effect.gen(function* () {
-      const sleep = { action: "TEST.SLEEP", parameters: { millis: 20 } }
-      const workflow = steps(sleep, sleep, { action: "TEST.OK", forced: true }, "TEST.OK")
-      const job = Job.make(workflow, registry, { deadline: "30 millis" })
+  it.effect(
+    "R13.1 when the deadline passes, the running step gets TIME_LIMIT_EXCEED and every later step is SKIPPED",
+    () =>
+      Effect.gen(function* () {
+        const sleep = { action: "TEST.SLEEP", parameters: { millis: 20 } }
+        const workflow = steps(sleep, sleep, { action: "TEST.OK", forced: true }, "TEST.OK")
+        const job = Job.make(workflow, registry, { deadline: "30 millis" })
 
-      const result = yield* runWithTestClock(job, 1000)
+        const result = yield* runWithTestClock(job, 1000)
 
-      expect(statuses(result)).toEqual(["DONE", "TIME_LIMIT_EXCEED", "SKIPPED", "SKIPPED"])
-      expect(result.steps.slice(1).map((step) => step.error)).toEqual([
-        "the job's deadline passed",
-        "skipped: the job's deadline passed",
-        "skipped: the job's deadline passed"
-      ])
-      expect(result.failedStep?.position).toBe(2)
-    }))
+        expect(statuses(result)).toEqual(["DONE", "TIME_LIMIT_EXCEED", "SKIPPED", "SKIPPED"])
+        expect(result.steps.slice(1).map((step) => step.error)).toEqual([
+          "the job's deadline passed",
+          "skipped: the job's deadline passed",
+          "skipped: the job's deadline passed"
+        ])
+        expect(result.failedStep?.position).toBe(2)
+      })
+  )
 
   it.effect("R13.1 a step reached after the deadline gets TIME_LIMIT_EXCEED without running", () =>
     Effect.gen(function* () {
       let calls = 0
-      const counted = Block.make({ name: "counted", parameters: "any", run: () => Effect.sync(() => calls++) })
+      const counted = Block.make({
+        name: "counted",
+        parameters: "any",
+        run: () => Effect.sync(() => calls++)
+      })
       const job = Job.make(steps("COUNTED", "COUNTED"), Registry.make(counted), { deadline: 0 })
 
       const result = yield* Run.run(job)
 
       expect(statuses(result)).toEqual(["TIME_LIMIT_EXCEED", "SKIPPED"])
       expect(calls).toBe(0)
-    }))
+    })
+  )
 
   it.live("R13.1 time limits work with real time", () =>
     Effect.gen(function* () {
@@ -548,17 +617,21 @@ describe("time limits", () => {
 
       expect(statuses(result)).toEqual(["TIME_LIMIT_EXCEED", "DONE"])
       expect(result.steps[0]!.elapsedMillis).toBeLessThan(2_000)
-    }))
+    })
+  )
 
   it.live("R13.1 a deadline works with real time", () =>
     Effect.gen(function* () {
       const sleep = { action: "TEST.SLEEP", parameters: { millis: 5_000 } }
-      const job = Job.make(steps(sleep, { action: "TEST.OK", forced: true }), registry, { deadline: "50 millis" })
+      const job = Job.make(steps(sleep, { action: "TEST.OK", forced: true }), registry, {
+        deadline: "50 millis"
+      })
 
       const result = yield* Run.run(job)
 
       expect(statuses(result)).toEqual(["TIME_LIMIT_EXCEED", "SKIPPED"])
-    }))
+    })
+  )
 })
 
 describe("observability", () => {
@@ -570,13 +643,19 @@ describe("observability", () => {
       Effect.map(Effect.currentSpan, (span) => ({
         name: span.name,
         attributes: Object.fromEntries(span.attributes),
-        parent: Option.match(span.parent, { onNone: () => null, onSome: (p) => (p._tag === "Span" ? p.name : null) })
+        parent: Option.match(span.parent, {
+          onNone: () => null,
+          onSome: (p) => (p._tag === "Span" ? p.name : null)
+        })
       }))
   })
 
   it.effect("each step runs in a span named after its action with the job and step ids", () =>
     Effect.gen(function* () {
-      const job = yield* Job.load({ id: "job-7", steps: [{ action: "spy.span", id: "s1" }] }, Registry.make(spy))
+      const job = yield* Job.load(
+        { id: "job-7", steps: [{ action: "spy.span", id: "s1" }] },
+        Registry.make(spy)
+      )
 
       const result = yield* Run.run(job).pipe(Effect.withSpan("host"))
 
@@ -585,7 +664,8 @@ describe("observability", () => {
         attributes: { "conduit.job.id": "job-7", "conduit.step.id": "s1" },
         parent: "host"
       })
-    }))
+    })
+  )
 
   it.effect("only steps that run get a span", () =>
     Effect.gen(function* () {
@@ -598,12 +678,16 @@ describe("observability", () => {
         },
         context: (f, fiber) => base.context(f, fiber)
       })
-      const job = Job.make(steps("TEST.OK", "NO.SUCH", { action: "TEST.ADD", forced: true, parameters: { a: 1, b: 2 } }), registry)
+      const job = Job.make(
+        steps("TEST.OK", "NO.SUCH", { action: "TEST.ADD", forced: true, parameters: { a: 1, b: 2 } }),
+        registry
+      )
 
       yield* Run.run(job).pipe(Effect.withTracer(recording))
 
       expect(names).toEqual(["TEST.OK", "TEST.ADD"])
-    }))
+    })
+  )
 
   it.effect("logs from a block carry the job and step annotations", () =>
     Effect.gen(function* () {
@@ -612,10 +696,14 @@ describe("observability", () => {
         lines.push({ message, ...Object.fromEntries(HashMap.toEntries(annotations)) })
       })
       const talks = Block.make({ name: "talks", parameters: "any", run: () => Effect.logInfo("hello") })
-      const job = yield* Job.load({ name: "Chatty", id: "c1", steps: [{ action: "TALKS", id: "t" }] }, Registry.make(talks))
+      const job = yield* Job.load(
+        { name: "Chatty", id: "c1", steps: [{ action: "TALKS", id: "t" }] },
+        Registry.make(talks)
+      )
 
       yield* Run.run(job).pipe(Effect.provide(Logger.replace(Logger.defaultLogger, logger)))
 
       expect(lines).toEqual([{ message: ["hello"], jobId: "c1", jobName: "Chatty", stepId: "t" }])
-    }))
+    })
+  )
 })

@@ -29,7 +29,26 @@ const written = (parts: ReadonlyArray<Template.Part>): string =>
 /** Strings built from the pieces of the tag language, to find parser corners. */
 const fragments = fc
   .array(
-    fc.constantFrom("{%", "{:", "{#", "{<", "%}", ":}", "#}", ">}", " ", "\t", "\n", ".", "a", "0", "-1", "::2", "{", "}"),
+    fc.constantFrom(
+      "{%",
+      "{:",
+      "{#",
+      "{<",
+      "%}",
+      ":}",
+      "#}",
+      ">}",
+      " ",
+      "\t",
+      "\n",
+      ".",
+      "a",
+      "0",
+      "-1",
+      "::2",
+      "{",
+      "}"
+    ),
     { maxLength: 40 }
   )
   .map((pieces) => pieces.join(""))
@@ -82,16 +101,12 @@ describe("Template", () => {
       expect(template.hasTags).toBe(false)
     })
 
-    it.each([
-      ["{% x :}"],
-      ["{% x #}"],
-      ["{: x %}"],
-      ["{# x >}"],
-      ["{< x #}"],
-      ["{< x <}"]
-    ])("R9.2 a mismatched closer is literal text: %s", (source) => {
-      expect(shape(parse(source).parts)).toEqual([source])
-    })
+    it.each([["{% x :}"], ["{% x #}"], ["{: x %}"], ["{# x >}"], ["{< x #}"], ["{< x <}"]])(
+      "R9.2 a mismatched closer is literal text: %s",
+      (source) => {
+        expect(shape(parse(source).parts)).toEqual([source])
+      }
+    )
 
     it.each([["{%x%}"], ["{%x %}"], ["{% x%}"], ["{#x#}"], ["{:x:}"], ["{<x>}"]])(
       "R9.2 a tag without spaces is literal text: %s",
@@ -114,7 +129,11 @@ describe("Template", () => {
     })
 
     it("R9.2 literal text around a tag is kept as written", () => {
-      expect(shape(parse("{% x :} and {# y #} and {%z%}").parts)).toEqual(["{% x :} and ", "#(y)", " and {%z%}"])
+      expect(shape(parse("{% x :} and {# y #} and {%z%}").parts)).toEqual([
+        "{% x :} and ",
+        "#(y)",
+        " and {%z%}"
+      ])
     })
 
     it("R9.2 a broken tag before a good one leaves the good one a tag", () => {
@@ -172,7 +191,9 @@ describe("Template", () => {
 
   describe("nested tags (R9.7)", () => {
     it("R9.7 a tag in a path is parsed as a nested tag", () => {
-      expect(shape(parse("{% job.variables.{% job.name %} %}").parts)).toEqual(["%(job.variables.%(job.name))"])
+      expect(shape(parse("{% job.variables.{% job.name %} %}").parts)).toEqual([
+        "%(job.variables.%(job.name))"
+      ])
     })
 
     it("R9.7 tags nest two levels deep", () => {
@@ -263,38 +284,34 @@ describe("Template", () => {
       expect(written(parse(text).parts)).toBe(text)
     })
 
-    it.prop("parsing strings made of tag pieces never throws, and the parts give back the source", [fragments], ([text]) => {
-      expect(written(parse(text).parts)).toBe(text)
-    })
-
     it.prop(
-      "a tag's source is the text between its start and end",
+      "parsing strings made of tag pieces never throws, and the parts give back the source",
       [fragments],
       ([text]) => {
-        const check = (parts: ReadonlyArray<Template.Part>): void => {
-          for (const part of parts) {
-            if (part._tag === "Tag") {
-              expect(text.slice(part.start, part.end)).toBe(part.source)
-              check(part.path)
-            }
+        expect(written(parse(text).parts)).toBe(text)
+      }
+    )
+
+    it.prop("a tag's source is the text between its start and end", [fragments], ([text]) => {
+      const check = (parts: ReadonlyArray<Template.Part>): void => {
+        for (const part of parts) {
+          if (part._tag === "Tag") {
+            expect(text.slice(part.start, part.end)).toBe(part.source)
+            check(part.path)
           }
         }
-        check(parse(text).parts)
       }
-    )
+      check(parse(text).parts)
+    })
 
-    it.prop(
-      "a whole template has exactly one tag and only whitespace besides",
-      [fragments],
-      ([text]) => {
-        const template = parse(text)
-        if (template.whole !== null) {
-          const tags = template.parts.filter((part) => part._tag === "Tag")
-          expect(tags).toEqual([template.whole])
-          expect(text.slice(0, template.whole.start).trim()).toBe("")
-          expect(text.slice(template.whole.end).trim()).toBe("")
-        }
+    it.prop("a whole template has exactly one tag and only whitespace besides", [fragments], ([text]) => {
+      const template = parse(text)
+      if (template.whole !== null) {
+        const tags = template.parts.filter((part) => part._tag === "Tag")
+        expect(tags).toEqual([template.whole])
+        expect(text.slice(0, template.whole.start).trim()).toBe("")
+        expect(text.slice(template.whole.end).trim()).toBe("")
       }
-    )
+    })
   })
 })

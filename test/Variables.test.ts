@@ -27,30 +27,37 @@ describe("Variables", () => {
       Effect.gen(function* () {
         const result = yield* run({ steps: [] }, { variables: { a: 1 } })
         expect(result.variables).toEqual({ a: 1 })
-      }))
+      })
+    )
 
     it.effect("R10.1 the document's variables go over the developer's", () =>
       Effect.gen(function* () {
         const result = yield* run(
-          { variables: { b: "user", c: [3] }, steps: [{ id: "echo", action: "test.echo", parameters: { b: "{# b #}" } }] },
+          {
+            variables: { b: "user", c: [3] },
+            steps: [{ id: "echo", action: "test.echo", parameters: { b: "{# b #}" } }]
+          },
           { variables: { a: 1, b: "developer", c: { nested: true } } }
         )
         expect(result.variables).toEqual({ a: 1, b: "user", c: [3] })
         expect(result.steps[0]!.result).toEqual({ b: "user" })
-      }))
+      })
+    )
 
     it.effect("R10.1 a block that changes a collection in place changes the variable", () =>
       Effect.gen(function* () {
         const result = yield* run({ variables: { list: [1] }, steps: [push("{# list #}", 2)] })
         expect(result.variables).toEqual({ list: [1, 2] })
-      }))
+      })
+    )
 
     it.effect("R10.1 the developer's variables object is never changed by a run", () =>
       Effect.gen(function* () {
         const developer = { list: [1] }
         yield* run({ steps: [push("{# list #}", 2)] }, { variables: developer })
         expect(developer).toEqual({ list: [1] })
-      }))
+      })
+    )
   })
 
   describe("live containers (R10.2)", () => {
@@ -58,36 +65,48 @@ describe("Variables", () => {
       Effect.gen(function* () {
         const result = yield* run({
           variables: { list: [] },
-          steps: [push("{# list #}", "a"), push("{# list #}", "b"), { id: "echo", action: "test.echo", parameters: { list: "{# list #}" } }]
+          steps: [
+            push("{# list #}", "a"),
+            push("{# list #}", "b"),
+            { id: "echo", action: "test.echo", parameters: { list: "{# list #}" } }
+          ]
         })
         expect(result.variables["list"]).toEqual(["a", "b"])
         expect(result.steps[2]!.result).toEqual({ list: ["a", "b"] })
-      }))
+      })
+    )
 
     it.effect("R10.2 a whole tag reading part of a variable hands over that live part", () =>
       Effect.gen(function* () {
-        const result = yield* run({ variables: { data: { items: [[1]] } }, steps: [push("{# data.items.0 #}", 2)] })
+        const result = yield* run({
+          variables: { data: { items: [[1]] } },
+          steps: [push("{# data.items.0 #}", 2)]
+        })
         expect(result.variables).toEqual({ data: { items: [[1, 2]] } })
-      }))
+      })
+    )
 
     it.effect("R10.2 a {% job.variables %} tag is as live as a {# #} tag", () =>
       Effect.gen(function* () {
         const result = yield* run({ variables: { list: [1] }, steps: [push("{% job.variables.list %}", 2)] })
         expect(result.variables).toEqual({ list: [1, 2] })
-      }))
+      })
+    )
 
     it.effect("R10.2 surrounding whitespace keeps a tag whole, and so live", () =>
       Effect.gen(function* () {
         const result = yield* run({ variables: { list: [1] }, steps: [push(" {# list #} ", 2)] })
         expect(result.variables).toEqual({ list: [1, 2] })
-      }))
+      })
+    )
 
     it.effect("R10.2 a slice of a variable's list is a new list; the variable is unchanged", () =>
       Effect.gen(function* () {
         const result = yield* run({ variables: { list: [1, 2, 3] }, steps: [push("{# list.0:2 #}", 9)] })
         expect(result.variables).toEqual({ list: [1, 2, 3] })
         expect(result.steps[0]!.result).toEqual([1, 2, 9])
-      }))
+      })
+    )
 
     it.effect("R10.2 a list of locals given to an in-place block leaves the local unchanged", () =>
       Effect.gen(function* () {
@@ -105,21 +124,25 @@ describe("Variables", () => {
         expect(statuses(result)).toEqual(["DONE", "DONE", "DONE"])
         expect(result.steps[2]!.result).toEqual({ list: [1] })
         expect(locals).toEqual({ list: [1] })
-      }))
+      })
+    )
 
-    it.effect("R10.2 a step result given to an in-place block leaves that step's recorded result unchanged", () =>
-      Effect.gen(function* () {
-        const result = yield* run({
-          steps: [
-            { id: "made", action: "test.ok", parameters: { value: [1] } },
-            push("{: made :}", 2),
-            { id: "echo", action: "test.echo", parameters: { made: "{: made :}" } }
-          ]
+    it.effect(
+      "R10.2 a step result given to an in-place block leaves that step's recorded result unchanged",
+      () =>
+        Effect.gen(function* () {
+          const result = yield* run({
+            steps: [
+              { id: "made", action: "test.ok", parameters: { value: [1] } },
+              push("{: made :}", 2),
+              { id: "echo", action: "test.echo", parameters: { made: "{: made :}" } }
+            ]
+          })
+          expect(result.steps[0]!.result).toEqual([1])
+          expect(result.steps[1]!.result).toEqual([1, 2])
+          expect(result.steps[2]!.result).toEqual({ made: [1] })
         })
-        expect(result.steps[0]!.result).toEqual([1])
-        expect(result.steps[1]!.result).toEqual([1, 2])
-        expect(result.steps[2]!.result).toEqual({ made: [1] })
-      }))
+    )
 
     it.effect("R10.2 a result that was a live variable is recorded as it was then", () =>
       Effect.gen(function* () {
@@ -129,16 +152,24 @@ describe("Variables", () => {
         })
         expect(result.steps[0]!.result).toEqual([1])
         expect(result.variables).toEqual({ list: [1, 2] })
-      }))
+      })
+    )
 
     it.effect("R10.2 a literal list given to an in-place block is fresh in every step and every run", () =>
       Effect.gen(function* () {
         const job = yield* Job.load({ steps: [push([1], 2), push([1], 3)] }, registry)
         const first = yield* Run.run(job)
         const second = yield* Run.run(job)
-        expect(first.steps.map((step) => step.result)).toEqual([[1, 2], [1, 3]])
-        expect(second.steps.map((step) => step.result)).toEqual([[1, 2], [1, 3]])
-      }))
+        expect(first.steps.map((step) => step.result)).toEqual([
+          [1, 2],
+          [1, 3]
+        ])
+        expect(second.steps.map((step) => step.result)).toEqual([
+          [1, 2],
+          [1, 3]
+        ])
+      })
+    )
 
     it.effect("R10.2 a variable inserted into a mixed string is text, so the variable is safe", () =>
       Effect.gen(function* () {
@@ -147,18 +178,24 @@ describe("Variables", () => {
           steps: [{ id: "echo", action: "test.echo", parameters: { text: "list: {# list #}" } }]
         })
         expect(result.steps[0]!.result).toEqual({ text: "list: [1]" })
-      }))
+      })
+    )
   })
 
   describe("locals are read-only (R10.3)", () => {
     it.effect("R10.3 locals are readable with {< >}", () =>
       Effect.gen(function* () {
         const result = yield* run(
-          { steps: [{ action: "test.echo", parameters: { who: "{< user.name >}", text: "hello {< user.name >}" } }] },
+          {
+            steps: [
+              { action: "test.echo", parameters: { who: "{< user.name >}", text: "hello {< user.name >}" } }
+            ]
+          },
           { locals: { user: { name: "Ada" } } }
         )
         expect(result.steps[0]!.result).toEqual({ who: "Ada", text: "hello Ada" })
-      }))
+      })
+    )
 
     it.effect("R10.3 locals are not variables", () =>
       Effect.gen(function* () {
@@ -168,16 +205,21 @@ describe("Variables", () => {
         )
         expect(statuses(result)).toEqual(["INVALID_ARGUMENT"])
         expect(result.variables).toEqual({})
-      }))
+      })
+    )
 
     it.effect("R10.3 the document's variables cannot shadow a local", () =>
       Effect.gen(function* () {
         const result = yield* run(
-          { variables: { region: "us" }, steps: [{ action: "test.echo", parameters: { region: "{< region >}" } }] },
+          {
+            variables: { region: "us" },
+            steps: [{ action: "test.echo", parameters: { region: "{< region >}" } }]
+          },
           { locals: { region: "eu" } }
         )
         expect(result.steps[0]!.result).toEqual({ region: "eu" })
-      }))
+      })
+    )
   })
 
   describe("conditions (R9.9)", () => {
@@ -196,7 +238,8 @@ describe("Variables", () => {
       Effect.gen(function* () {
         const result = yield* when("{# flag #}", { flag })
         expect(statuses(result)).toEqual(["IF_CONDITION_FAILED"])
-      }))
+      })
+    )
 
     it.effect.each([
       ["true", true],
@@ -211,41 +254,48 @@ describe("Variables", () => {
       Effect.gen(function* () {
         const result = yield* when("{# flag #}", { flag })
         expect(statuses(result)).toEqual(["DONE"])
-      }))
+      })
+    )
 
     it.effect("R9.9 a condition string without tags is truthy when not empty", () =>
       Effect.gen(function* () {
         expect(statuses(yield* when("false"))).toEqual(["DONE"])
         expect(statuses(yield* when("0"))).toEqual(["DONE"])
         expect(statuses(yield* when(" "))).toEqual(["DONE"])
-      }))
+      })
+    )
 
     it.effect("R9.9 an empty condition string is falsy", () =>
       Effect.gen(function* () {
         expect(statuses(yield* when(""))).toEqual(["IF_CONDITION_FAILED"])
-      }))
+      })
+    )
 
     it.effect("R9.9 a condition mixing text and a tag is a string, truthy when not empty", () =>
       Effect.gen(function* () {
         expect(statuses(yield* when("flag={# flag #}", { flag: false }))).toEqual(["DONE"])
-      }))
+      })
+    )
 
     it.effect("R9.9 a condition that is a literal-looking broken tag is a non-empty string", () =>
       Effect.gen(function* () {
         expect(statuses(yield* when("{#flag#}", { flag: false }))).toEqual(["DONE"])
-      }))
+      })
+    )
 
     it.effect("R9.9 every condition of a list must be truthy", () =>
       Effect.gen(function* () {
         expect(statuses(yield* when(["{# a #}", "{# b #}"], { a: 1, b: 1 }))).toEqual(["DONE"])
         expect(statuses(yield* when(["{# a #}", "{# b #}"], { a: 1, b: 0 }))).toEqual(["IF_CONDITION_FAILED"])
         expect(statuses(yield* when(["{# a #}", "{# b #}"], { a: 0, b: 1 }))).toEqual(["IF_CONDITION_FAILED"])
-      }))
+      })
+    )
 
     it.effect("R9.9 an empty list of conditions lets the step run", () =>
       Effect.gen(function* () {
         expect(statuses(yield* when([]))).toEqual(["DONE"])
-      }))
+      })
+    )
 
     it.effect("R9.9 conditions read step results and contexts", () =>
       Effect.gen(function* () {
@@ -257,30 +307,39 @@ describe("Variables", () => {
           ]
         })
         expect(statuses(result)).toEqual(["DONE", "IF_CONDITION_FAILED", "DONE"])
-      }))
+      })
+    )
 
     it.effect("R9.9 a falsy condition is not a failure", () =>
       Effect.gen(function* () {
         const result = yield* run({ steps: [{ action: "test.ok", if: "" }, { action: "test.ok" }] })
         expect(statuses(result)).toEqual(["IF_CONDITION_FAILED", "DONE"])
         expect(result.success).toBe(true)
-      }))
+      })
+    )
   })
 
   describe("resolution errors (R9.6, R9.10)", () => {
     it.effect("R9.10 a dead reference in an if fails the step with INVALID_ARGUMENT", () =>
       Effect.gen(function* () {
-        const result = yield* run({ steps: [{ action: "test.ok", if: "{# missing #}" }, { action: "test.ok" }] })
+        const result = yield* run({
+          steps: [{ action: "test.ok", if: "{# missing #}" }, { action: "test.ok" }]
+        })
         expect(statuses(result)).toEqual(["INVALID_ARGUMENT", "SKIPPED"])
         expect(result.steps[0]!.error).toContain("job.variables.missing")
         expect(result.success).toBe(false)
-      }))
+      })
+    )
 
     it.effect("R9.10 a dead reference in a later condition of a list fails the step", () =>
       Effect.gen(function* () {
-        const result = yield* run({ variables: { on: true }, steps: [{ action: "test.ok", if: ["{# on #}", "{# off #}"] }] })
+        const result = yield* run({
+          variables: { on: true },
+          steps: [{ action: "test.ok", if: ["{# on #}", "{# off #}"] }]
+        })
         expect(statuses(result)).toEqual(["INVALID_ARGUMENT"])
-      }))
+      })
+    )
 
     it.effect("R9.10 tags nested too deep in an if fail the step with SIZE_LIMIT_EXCEED", () =>
       Effect.gen(function* () {
@@ -289,23 +348,33 @@ describe("Variables", () => {
           { sizeLimits: { maxTagDepth: 2 } }
         )
         expect(statuses(result)).toEqual(["SIZE_LIMIT_EXCEED"])
-      }))
+      })
+    )
 
-    it.effect("R9.6 a dead reference in the parameters fails the step with INVALID_ARGUMENT and the job", () =>
-      Effect.gen(function* () {
-        const result = yield* run({ steps: [{ action: "test.ok", parameters: { value: "{: nowhere :}" } }] })
-        expect(statuses(result)).toEqual(["INVALID_ARGUMENT"])
-        expect(result.steps[0]!.error).toContain("steps.nowhere.result")
-        expect(result.failedStep?.position).toBe(1)
-      }))
+    it.effect(
+      "R9.6 a dead reference in the parameters fails the step with INVALID_ARGUMENT and the job",
+      () =>
+        Effect.gen(function* () {
+          const result = yield* run({
+            steps: [{ action: "test.ok", parameters: { value: "{: nowhere :}" } }]
+          })
+          expect(statuses(result)).toEqual(["INVALID_ARGUMENT"])
+          expect(result.steps[0]!.error).toContain("steps.nowhere.result")
+          expect(result.failedStep?.position).toBe(1)
+        })
+    )
 
     it.effect("R9.6 a forced step with a dead reference fails like any other", () =>
       Effect.gen(function* () {
         const result = yield* run({
-          steps: [{ action: "test.invalid" }, { action: "test.ok", forced: true, parameters: { value: "{# gone #}" } }]
+          steps: [
+            { action: "test.invalid" },
+            { action: "test.ok", forced: true, parameters: { value: "{# gone #}" } }
+          ]
         })
         expect(statuses(result)).toEqual(["INVALID_ARGUMENT", "INVALID_ARGUMENT"])
-      }))
+      })
+    )
   })
 
   describe("runs are independent (R7.5)", () => {
@@ -331,7 +400,8 @@ describe("Variables", () => {
         })
         expect(view(second)).toEqual(view(first))
         expect(first.variables).toEqual({ dev: { n: 1 }, list: [[1], "x"] })
-      }))
+      })
+    )
 
     it.effect("R7.5 changing one run's final variables does not reach the next run", () =>
       Effect.gen(function* () {
@@ -340,6 +410,7 @@ describe("Variables", () => {
         ;(first.variables["list"] as Array<number>).push(2)
         const second = yield* Run.run(job)
         expect(second.variables).toEqual({ list: [1] })
-      }))
+      })
+    )
   })
 })

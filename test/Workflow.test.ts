@@ -19,26 +19,34 @@ const refuse = (input: unknown) => Effect.flip(Workflow.decode(input))
 describe("R3.1 the workflow document", () => {
   it.effect("R3.1 a workflow holds a name, an id, variables and steps", () =>
     Effect.gen(function* () {
-      const document = { name: "Greet", id: "w1", variables: { who: "World" }, steps: [{ action: "TEST.OK" }] }
+      const document = {
+        name: "Greet",
+        id: "w1",
+        variables: { who: "World" },
+        steps: [{ action: "TEST.OK" }]
+      }
 
       const workflow = yield* Workflow.decode(document)
 
       expect(workflow).toEqual(document)
-    }))
+    })
+  )
 
   it.effect("R3.1 only steps is required", () =>
     Effect.gen(function* () {
       const workflow = yield* Workflow.decode({ steps: [] })
 
       expect(workflow).toEqual({ steps: [] })
-    }))
+    })
+  )
 
   it.effect("R3.1 a job without name or id has null for both", () =>
     Effect.gen(function* () {
       const job = yield* Job.load({ steps: [] }, registry)
 
       expect([job.name, job.id]).toEqual([null, null])
-    }))
+    })
+  )
 
   it.effect("R3.1 workflow variables are merged over the developer's", () =>
     Effect.gen(function* () {
@@ -47,7 +55,8 @@ describe("R3.1 the workflow document", () => {
       const job = yield* Job.load(document, registry, { variables: { a: "developer", c: "developer" } })
 
       expect(job.variables).toEqual({ a: "user", b: "user", c: "developer" })
-    }))
+    })
+  )
 })
 
 describe("R3.2 steps", () => {
@@ -58,21 +67,24 @@ describe("R3.2 steps", () => {
       const workflow = yield* Workflow.decode({ steps: [step] })
 
       expect(workflow.steps[0]).toEqual(step)
-    }))
+    })
+  )
 
   it.effect("R3.2 a step id may be an integer", () =>
     Effect.gen(function* () {
       const workflow = yield* Workflow.decode({ steps: [{ action: "TEST.OK", id: 7 }] })
 
       expect(workflow.steps[0]!.id).toBe(7)
-    }))
+    })
+  )
 
   it.effect("R3.2 an if may be a single text", () =>
     Effect.gen(function* () {
       const workflow = yield* Workflow.decode({ steps: [{ action: "TEST.OK", if: "yes" }] })
 
       expect(workflow.steps[0]!.if).toBe("yes")
-    }))
+    })
+  )
 
   it.effect("R3.2 parameters default to {} and forced to false", () =>
     Effect.gen(function* () {
@@ -80,7 +92,8 @@ describe("R3.2 steps", () => {
 
       expect(job.steps[0]!.parameters).toEqual({})
       expect(job.steps[0]!.forced).toBe(false)
-    }))
+    })
+  )
 })
 
 describe("R3.3 accepted forms", () => {
@@ -91,7 +104,8 @@ describe("R3.3 accepted forms", () => {
       const workflow = yield* Workflow.parse(JSON.stringify(expected))
 
       expect(workflow).toEqual(expected)
-    }))
+    })
+  )
 
   it.effect("R3.3 YAML text is accepted", () =>
     Effect.gen(function* () {
@@ -100,14 +114,16 @@ describe("R3.3 accepted forms", () => {
       const workflow = yield* Workflow.parse(text)
 
       expect(workflow).toEqual(expected)
-    }))
+    })
+  )
 
   it.effect("R3.3 an already-parsed value is accepted", () =>
     Effect.gen(function* () {
       const workflow = yield* Workflow.decode(structuredClone(expected))
 
       expect(workflow).toEqual(expected)
-    }))
+    })
+  )
 
   it.effect("R3.3 Job.load takes text and parsed values alike", () =>
     Effect.gen(function* () {
@@ -116,14 +132,16 @@ describe("R3.3 accepted forms", () => {
 
       expect(fromText.steps.map((step) => step.action)).toEqual(["TEST.OK"])
       expect(fromValue.steps.map((step) => step.action)).toEqual(["TEST.OK"])
-    }))
+    })
+  )
 
   it.effect("R3.3 an explicit format overrides the guess", () =>
     Effect.gen(function* () {
       const error = yield* Effect.flip(Workflow.parse("steps: []", "json"))
 
       expect(issuesOf(error)[0]).toMatch(/^invalid JSON/)
-    }))
+    })
+  )
 })
 
 describe("R3.3 malformed documents", () => {
@@ -143,51 +161,58 @@ describe("R3.3 malformed documents", () => {
       expect(issuesOf(error)).toEqual([
         "steps[1].action: expected a text, got 42",
         "steps[2].paramters: unknown key",
-        "steps[3].forced: expected true or false, got \"yes\""
+        'steps[3].forced: expected true or false, got "yes"'
       ])
-    }))
+    })
+  )
 
   it.effect("R3.3 the error message lists every issue, one per line", () =>
     Effect.gen(function* () {
       const error = yield* refuse({ steps: [{ action: 1 }, { action: "x", paramters: {} }] })
 
       expect(error.message).toBe("steps[0].action: expected a text, got 1\nsteps[1].paramters: unknown key")
-    }))
+    })
+  )
 
   it.effect("R3.3 missing steps is refused", () =>
     Effect.gen(function* () {
       const error = yield* refuse({ name: "no steps" })
 
       expect(issuesOf(error)).toEqual(["steps: is required"])
-    }))
+    })
+  )
 
   it.effect("R3.3 a step without an action is refused", () =>
     Effect.gen(function* () {
       const error = yield* refuse({ steps: [{ id: "a" }] })
 
       expect(issuesOf(error)).toEqual(["steps[0].action: is required"])
-    }))
+    })
+  )
 
   it.effect("R3.3 steps that is not a list is refused", () =>
     Effect.gen(function* () {
       const error = yield* refuse({ steps: { action: "TEST.OK" } })
 
       expect(error.issues.map((issue) => issue.path)).toEqual(["steps"])
-    }))
+    })
+  )
 
   it.effect("R3.3 a step that is not an object is refused", () =>
     Effect.gen(function* () {
       const error = yield* refuse({ steps: ["TEST.OK"] })
 
       expect(issuesOf(error)).toEqual(['steps[0]: expected a step object, got "TEST.OK"'])
-    }))
+    })
+  )
 
   it.effect("R3.3 an unknown top-level key is refused", () =>
     Effect.gen(function* () {
       const error = yield* refuse({ steps: [], nmae: "typo" })
 
       expect(issuesOf(error)).toEqual(["nmae: unknown key"])
-    }))
+    })
+  )
 
   it.effect("R3.3 fields of the wrong kind are refused, one issue per path", () =>
     Effect.gen(function* () {
@@ -202,7 +227,8 @@ describe("R3.3 malformed documents", () => {
         "steps[0].parameters",
         "steps[0].if"
       ])
-    }))
+    })
+  )
 
   for (const input of [5, null, [], "steps", true]) {
     it.effect(`R3.3 a document that is not an object (${JSON.stringify(input)}) is refused`, () =>
@@ -212,7 +238,8 @@ describe("R3.3 malformed documents", () => {
         expect(error.issues).toHaveLength(1)
         expect(error.issues[0]!.path).toBe("")
         expect(error.issues[0]!.message).toMatch(/^expected a workflow object/)
-      }))
+      })
+    )
   }
 
   it.effect("R3.3 invalid JSON text is refused with a typed error", () =>
@@ -221,7 +248,8 @@ describe("R3.3 malformed documents", () => {
 
       expect(error._tag).toBe("WorkflowLoadError")
       expect(issuesOf(error)[0]).toMatch(/^invalid JSON: /)
-    }))
+    })
+  )
 
   it.effect("R3.3 invalid YAML text is refused with a typed error", () =>
     Effect.gen(function* () {
@@ -229,35 +257,40 @@ describe("R3.3 malformed documents", () => {
 
       expect(error._tag).toBe("WorkflowLoadError")
       expect(issuesOf(error)[0]).toMatch(/^invalid YAML: /)
-    }))
+    })
+  )
 
   it.effect("R3.3 YAML with a key written twice is refused", () =>
     Effect.gen(function* () {
       const error = yield* Effect.flip(Workflow.parse("steps: []\nsteps: []\n"))
 
       expect(issuesOf(error)[0]).toMatch(/^invalid YAML: /)
-    }))
+    })
+  )
 
   it.effect("R3.3 YAML text that is a scalar is refused like any non-object", () =>
     Effect.gen(function* () {
       const error = yield* Effect.flip(Workflow.parse("just text"))
 
       expect(issuesOf(error)).toEqual(['expected a workflow object, got "just text"'])
-    }))
+    })
+  )
 
   it.effect("R3.3 empty text is refused", () =>
     Effect.gen(function* () {
       const error = yield* Effect.flip(Workflow.parse(""))
 
       expect(issuesOf(error)).toEqual(["expected a workflow object, got null"])
-    }))
+    })
+  )
 
   it.effect("R3.3 a refused document is a failure, never a defect", () =>
     Effect.gen(function* () {
       const exit = yield* Effect.exit(Job.load("{ not json", registry))
 
       expect(Exit.isFailure(exit) && exit.cause._tag).toBe("Fail")
-    }))
+    })
+  )
 
   it.effect("R3.3 a malformed document is refused as a whole before anything runs", () =>
     Effect.gen(function* () {
@@ -265,12 +298,16 @@ describe("R3.3 malformed documents", () => {
       const document = { steps: [{ action: "TEST.OK" }, { action: "TEST.OK", paramters: {} }] }
 
       const exit = yield* Effect.exit(
-        Effect.flatMap(Job.load(document, registry, { onStepUpdate: (event) => void seen.push(event) }), Run.run)
+        Effect.flatMap(
+          Job.load(document, registry, { onStepUpdate: (event) => void seen.push(event) }),
+          Run.run
+        )
       )
 
       expect(Exit.isFailure(exit)).toBe(true)
       expect(seen).toEqual([])
-    }))
+    })
+  )
 
   it.effect("R3.3 a document nested beyond the load limit is refused", () =>
     Effect.gen(function* () {
@@ -280,7 +317,8 @@ describe("R3.3 malformed documents", () => {
       const error = yield* refuse({ steps: [{ action: "TEST.ECHO", parameters: { deep } }] })
 
       expect(issuesOf(error)).toEqual(["the document is nested deeper than 128 levels"])
-    }))
+    })
+  )
 })
 
 describe("R3.3 hostile keys", () => {
@@ -288,14 +326,17 @@ describe("R3.3 hostile keys", () => {
 
   it.effect("R3.3 a __proto__ key in JSON parameters stays plain data", () =>
     Effect.gen(function* () {
-      const workflow = yield* Workflow.parse('{"steps":[{"action":"x","parameters":{"__proto__":{"polluted":1}}}]}')
+      const workflow = yield* Workflow.parse(
+        '{"steps":[{"action":"x","parameters":{"__proto__":{"polluted":1}}}]}'
+      )
       const parameters = workflow.steps[0]!.parameters!
 
       expect(Object.keys(parameters)).toEqual(["__proto__"])
       expect(Object.getPrototypeOf(parameters)).toBe(Object.prototype)
       expect(({} as Record<string, unknown>).polluted).toBeUndefined()
       expect(leaked()).toBe(false)
-    }))
+    })
+  )
 
   it.effect("R3.3 a __proto__ key in YAML parameters stays plain data", () =>
     Effect.gen(function* () {
@@ -307,11 +348,13 @@ describe("R3.3 hostile keys", () => {
       expect(Object.keys(parameters)).toEqual(["__proto__"])
       expect(Object.getPrototypeOf(parameters)).toBe(Object.prototype)
       expect(leaked()).toBe(false)
-    }))
+    })
+  )
 
   it.effect("R3.3 a __proto__ key survives a run as data and Object.prototype is untouched", () =>
     Effect.gen(function* () {
-      const text = '{"variables":{"__proto__":{"polluted":1}},"steps":[{"action":"TEST.ECHO",' +
+      const text =
+        '{"variables":{"__proto__":{"polluted":1}},"steps":[{"action":"TEST.ECHO",' +
         '"parameters":{"__proto__":{"polluted":1}}}]}'
 
       const result = yield* Effect.flatMap(Job.load(text, registry), Run.run)
@@ -322,7 +365,8 @@ describe("R3.3 hostile keys", () => {
       expect(Object.getPrototypeOf(echoed)).toBe(Object.prototype)
       expect(Object.keys(result.variables)).toEqual(["__proto__"])
       expect(leaked()).toBe(false)
-    }))
+    })
+  )
 
   it.effect("R3.3 a top-level __proto__ key is an unknown key", () =>
     Effect.gen(function* () {
@@ -330,13 +374,16 @@ describe("R3.3 hostile keys", () => {
 
       expect(issuesOf(error)).toEqual(["__proto__: unknown key"])
       expect(leaked()).toBe(false)
-    }))
+    })
+  )
 })
 
 describe("R3.4 meaning is not shape", () => {
   it.effect("R3.4 unknown blocks and duplicate ids load and become step statuses", () =>
     Effect.gen(function* () {
-      const document = { steps: [{ action: "NO.SUCH" }, { action: "TEST.OK", id: "a" }, { action: "TEST.OK", id: "a" }] }
+      const document = {
+        steps: [{ action: "NO.SUCH" }, { action: "TEST.OK", id: "a" }, { action: "TEST.OK", id: "a" }]
+      }
 
       const job = yield* Job.load(document, registry)
 
@@ -345,7 +392,8 @@ describe("R3.4 meaning is not shape", () => {
         "NONE",
         "DUPLICATE_STEP_IDS"
       ])
-    }))
+    })
+  )
 })
 
 describe("formatPath", () => {
@@ -369,5 +417,6 @@ describe("YAML conveniences (R3.3)", () => {
         ].join("\n")
       )
       expect(workflow.steps[0]!.parameters).toEqual({ text1: "Hello", join_with: " ", text2: "World" })
-    }))
+    })
+  )
 })

@@ -20,8 +20,16 @@ interface Finished {
 
 const conduit = (args: ReadonlyArray<string>, stdin?: string): Promise<Finished> =>
   new Promise((resolve) => {
-    const child = execFile(process.execPath, [bin, ...args], { cwd: root, timeout: 30_000 }, (error, stdout, stderr) =>
-      resolve({ code: error === null ? 0 : typeof error.code === "number" ? error.code : -1, stdout, stderr })
+    const child = execFile(
+      process.execPath,
+      [bin, ...args],
+      { cwd: root, timeout: 30_000 },
+      (error, stdout, stderr) =>
+        resolve({
+          code: error === null ? 0 : typeof error.code === "number" ? error.code : -1,
+          stdout,
+          stderr
+        })
     )
     child.stdin?.end(stdin ?? "")
   })
@@ -33,7 +41,9 @@ const file = (name: string, content: unknown): string => {
 }
 
 const statuses = (stdout: string): ReadonlyArray<string> =>
-  (JSON.parse(stdout) as { steps: ReadonlyArray<{ status: { name: string } }> }).steps.map((step) => step.status.name)
+  (JSON.parse(stdout) as { steps: ReadonlyArray<{ status: { name: string } }> }).steps.map(
+    (step) => step.status.name
+  )
 
 const twoSteps = file("two.json", {
   name: "Two",
@@ -53,7 +63,13 @@ describe("conduit run and check (R15)", () => {
       success: false,
       failedStep: "2",
       steps: [
-        { id: "a", position: 1, action: "TEXT.JOIN", status: { name: "DONE", value: 0 }, result: "Hello World" },
+        {
+          id: "a",
+          position: 1,
+          action: "TEXT.JOIN",
+          status: { name: "DONE", value: 0 },
+          result: "Hello World"
+        },
         {
           id: "2",
           position: 2,
@@ -66,15 +82,18 @@ describe("conduit run and check (R15)", () => {
     })
   })
 
-  it.concurrent("R15.5 the table shows a row per step with position, id, action, status, result and time, then a summary", async () => {
-    const { code, stdout } = await conduit(["run", twoSteps])
-    expect(code).toBe(1)
-    const lines = stdout.trim().split("\n")
-    expect(lines[0]).toMatch(/^#\s+ID\s+ACTION\s+STATUS\s+RESULT \/ ERROR\s+TIME$/)
-    expect(lines[1]).toMatch(/^1\s+a\s+TEXT\.JOIN\s+DONE \(0\)\s+Hello World\s+\d+\.\dms$/)
-    expect(lines[2]).toMatch(/^2\s+2\s+MATH\.SUM\s+INVALID_TYPE \(107\)\s+value2: expected a number/)
-    expect(lines[3]).toBe("job 'Two' failed at step 2: 2 step(s) (1 DONE, 1 INVALID_TYPE)")
-  })
+  it.concurrent(
+    "R15.5 the table shows a row per step with position, id, action, status, result and time, then a summary",
+    async () => {
+      const { code, stdout } = await conduit(["run", twoSteps])
+      expect(code).toBe(1)
+      const lines = stdout.trim().split("\n")
+      expect(lines[0]).toMatch(/^#\s+ID\s+ACTION\s+STATUS\s+RESULT \/ ERROR\s+TIME$/)
+      expect(lines[1]).toMatch(/^1\s+a\s+TEXT\.JOIN\s+DONE \(0\)\s+Hello World\s+\d+\.\dms$/)
+      expect(lines[2]).toMatch(/^2\s+2\s+MATH\.SUM\s+INVALID_TYPE \(107\)\s+value2: expected a number/)
+      expect(lines[3]).toBe("job 'Two' failed at step 2: 2 step(s) (1 DONE, 1 INVALID_TYPE)")
+    }
+  )
 
   it.concurrent("R15.4 exit 0 when the job succeeds", async () => {
     const { code } = await conduit(["run", file("ok.json", { steps: [{ action: "LOGIC.TRUE" }] })])
@@ -105,15 +124,38 @@ describe("conduit run and check (R15)", () => {
     expect(stderr).toContain("--block-limit")
   })
 
-  it.concurrent("R15.2 --block-limit PATTERN=none lifts a limit and an exact name beats a pattern", async () => {
-    const path = file("limits.json", { steps: Array(3).fill({ action: "LOGIC.TRUE" }) })
-    const { stdout } = await conduit(["run", path, "--format", "json", "--block-limit", "LOGIC.*=1", "--block-limit", "logic.true=none"])
-    expect(statuses(stdout)).toEqual(["DONE", "DONE", "DONE"])
-  })
+  it.concurrent(
+    "R15.2 --block-limit PATTERN=none lifts a limit and an exact name beats a pattern",
+    async () => {
+      const path = file("limits.json", { steps: Array(3).fill({ action: "LOGIC.TRUE" }) })
+      const { stdout } = await conduit([
+        "run",
+        path,
+        "--format",
+        "json",
+        "--block-limit",
+        "LOGIC.*=1",
+        "--block-limit",
+        "logic.true=none"
+      ])
+      expect(statuses(stdout)).toEqual(["DONE", "DONE", "DONE"])
+    }
+  )
 
   it.concurrent("R15.2 --var takes JSON, and text that is not JSON as text", async () => {
-    const path = file("vars.json", { steps: [{ action: "TEXT.JOIN", parameters: { text1: "{# a #}", text2: "{# b.0 #}" } }] })
-    const { stdout } = await conduit(["run", path, "--format", "json", "--var", "a=plain text", "--var", 'b=["x"]'])
+    const path = file("vars.json", {
+      steps: [{ action: "TEXT.JOIN", parameters: { text1: "{# a #}", text2: "{# b.0 #}" } }]
+    })
+    const { stdout } = await conduit([
+      "run",
+      path,
+      "--format",
+      "json",
+      "--var",
+      "a=plain text",
+      "--var",
+      'b=["x"]'
+    ])
     const report = JSON.parse(stdout)
     expect(report.steps[0].result).toBe("plain text x")
     expect(report.variables).toEqual({ a: "plain text", b: ["x"] })
@@ -121,7 +163,9 @@ describe("conduit run and check (R15)", () => {
 
   it.concurrent("R15.2 --locals reads a JSON object that {< >} tags read", async () => {
     const locals = file("locals.json", { who: { name: "Ada" } })
-    const path = file("locals-wf.json", { steps: [{ action: "TEXT.UPPERCASE", parameters: { text: "{< who.name >}" } }] })
+    const path = file("locals-wf.json", {
+      steps: [{ action: "TEXT.UPPERCASE", parameters: { text: "{< who.name >}" } }]
+    })
     const { stdout } = await conduit(["run", path, "--format", "json", "--locals", locals])
     expect(JSON.parse(stdout).steps[0].result).toBe("ADA")
   })
@@ -134,7 +178,12 @@ describe("conduit run and check (R15)", () => {
 
   it.concurrent("R15.2 --blocks adds a module's blocks, and --tag allows a tagged block", async () => {
     const module = join(root, "examples", "cli", "greet-blocks.mjs")
-    const path = file("greet.json", { steps: [{ action: "greet.hello", parameters: { name: "Ada" } }, { action: "GREET.SECRET", forced: true }] })
+    const path = file("greet.json", {
+      steps: [
+        { action: "greet.hello", parameters: { name: "Ada" } },
+        { action: "GREET.SECRET", forced: true }
+      ]
+    })
     const untagged = await conduit(["run", path, "--format", "json", "--blocks", module])
     expect(statuses(untagged.stdout)).toEqual(["DONE", "FORBIDDEN_BLOCK"])
     const tagged = await conduit(["run", path, "--format", "json", "--blocks", module, "--tag", "admin"])
@@ -151,18 +200,49 @@ describe("conduit run and check (R15)", () => {
 
   it.concurrent("R15.2 --step-timeout stops a slow step with TIME_LIMIT_EXCEED", async () => {
     const module = join(root, "examples", "cli", "greet-blocks.mjs")
-    const path = file("slow.json", { steps: [{ action: "GREET.SLOW", parameters: { millis: 5000 } }, { action: "LOGIC.TRUE", forced: true }] })
-    const { code, stdout } = await conduit(["run", path, "--format", "json", "--blocks", module, "--step-timeout", "100ms"])
+    const path = file("slow.json", {
+      steps: [
+        { action: "GREET.SLOW", parameters: { millis: 5000 } },
+        { action: "LOGIC.TRUE", forced: true }
+      ]
+    })
+    const { code, stdout } = await conduit([
+      "run",
+      path,
+      "--format",
+      "json",
+      "--blocks",
+      module,
+      "--step-timeout",
+      "100ms"
+    ])
     expect(code).toBe(1)
     expect(statuses(stdout)).toEqual(["TIME_LIMIT_EXCEED", "DONE"])
   })
 
-  it.concurrent("R15.2 --deadline stops the run: the running step times out, the rest are SKIPPED, forced too", async () => {
-    const module = join(root, "examples", "cli", "greet-blocks.mjs")
-    const path = file("deadline.json", { steps: [{ action: "GREET.SLOW", parameters: { millis: 5000 } }, { action: "LOGIC.TRUE", forced: true }] })
-    const { stdout } = await conduit(["run", path, "--format", "json", "--blocks", module, "--deadline", "0.2s"])
-    expect(statuses(stdout)).toEqual(["TIME_LIMIT_EXCEED", "SKIPPED"])
-  })
+  it.concurrent(
+    "R15.2 --deadline stops the run: the running step times out, the rest are SKIPPED, forced too",
+    async () => {
+      const module = join(root, "examples", "cli", "greet-blocks.mjs")
+      const path = file("deadline.json", {
+        steps: [
+          { action: "GREET.SLOW", parameters: { millis: 5000 } },
+          { action: "LOGIC.TRUE", forced: true }
+        ]
+      })
+      const { stdout } = await conduit([
+        "run",
+        path,
+        "--format",
+        "json",
+        "--blocks",
+        module,
+        "--deadline",
+        "0.2s"
+      ])
+      expect(statuses(stdout)).toEqual(["TIME_LIMIT_EXCEED", "SKIPPED"])
+    }
+  )
 
   it.concurrent("R15.2 a malformed duration is a usage error", async () => {
     const { code, stderr } = await conduit(["run", twoSteps, "--deadline", "soon"])
@@ -178,19 +258,24 @@ describe("conduit run and check (R15)", () => {
     expect(statuses(before.stdout)).toEqual(["DONE"])
   })
 
-  it.concurrent("R15.3 check --format json gives pre-flight statuses and no results; exit 1 on a problem", async () => {
-    const path = file("check.json", { steps: [{ action: "LOGIC.TRUE" }, { action: "NOPE" }, { action: "LOGIC.TRUE", id: 1 }] })
-    const { code, stdout } = await conduit(["check", path, "--format", "json"])
-    expect(code).toBe(1)
-    const report = JSON.parse(stdout)
-    expect(report.steps.map((step: { status: { name: string } }) => step.status.name)).toEqual([
-      "NONE",
-      "BLOCK_NOT_FOUND",
-      "DUPLICATE_STEP_IDS"
-    ])
-    expect(report.steps.every((step: object) => !("result" in step))).toBe(true)
-    expect(report.failedStep).toBe("2")
-  })
+  it.concurrent(
+    "R15.3 check --format json gives pre-flight statuses and no results; exit 1 on a problem",
+    async () => {
+      const path = file("check.json", {
+        steps: [{ action: "LOGIC.TRUE" }, { action: "NOPE" }, { action: "LOGIC.TRUE", id: 1 }]
+      })
+      const { code, stdout } = await conduit(["check", path, "--format", "json"])
+      expect(code).toBe(1)
+      const report = JSON.parse(stdout)
+      expect(report.steps.map((step: { status: { name: string } }) => step.status.name)).toEqual([
+        "NONE",
+        "BLOCK_NOT_FOUND",
+        "DUPLICATE_STEP_IDS"
+      ])
+      expect(report.steps.every((step: object) => !("result" in step))).toBe(true)
+      expect(report.failedStep).toBe("2")
+    }
+  )
 
   it.concurrent("R15.4 check exits 0 when it finds nothing", async () => {
     const { code } = await conduit(["check", file("fine.yaml", "steps:\n  - action: LOGIC.TRUE\n")])
@@ -202,7 +287,9 @@ describe("conduit blocks and schema (R15.1)", () => {
   it.concurrent("blocks lists every standard block with its parameters", async () => {
     const { code, stdout } = await conduit(["blocks"])
     expect(code).toBe(0)
-    expect(stdout).toContain('TEXT.JOIN(text1: text, text2: text, join_with: text = " ")\n    Joins two texts')
+    expect(stdout).toContain(
+      'TEXT.JOIN(text1: text, text2: text, join_with: text = " ")\n    Joins two texts'
+    )
     expect(stdout).toContain("LISTS.POP(list: list, index: integer = -1)")
     expect(stdout).toMatch(/^VARIABLE\.SET\(/m)
   })

@@ -72,7 +72,12 @@ const readPage = (page: string): ReadonlyArray<Marked> => {
 }
 
 // The repository's README is read as a page too (its path relative to docs/).
-const pages = [...readdirSync(docsDir).filter((file) => file.endsWith(".md")).sort(), "../README.md"]
+const pages = [
+  ...readdirSync(docsDir)
+    .filter((file) => file.endsWith(".md"))
+    .sort(),
+  "../README.md"
+]
 const marked = pages.flatMap(readPage)
 
 /** The output and stderr blocks that follow a marked block on its page. */
@@ -99,7 +104,12 @@ const asPublished = (source: string): string =>
 
 /** Compares printed text with a block; `<time>` in the block stands for an elapsed time such as `1.5ms`. */
 const expectPrinted = (actual: string, expected: string, where: string) => {
-  const tidy = (text: string) => text.split("\n").map((line) => line.trimEnd()).join("\n").trim()
+  const tidy = (text: string) =>
+    text
+      .split("\n")
+      .map((line) => line.trimEnd())
+      .join("\n")
+      .trim()
   if (!expected.includes("<time>")) return expect(tidy(actual), where).toBe(tidy(expected))
   const pattern = tidy(expected)
     .split("<time>")
@@ -110,7 +120,9 @@ const expectPrinted = (actual: string, expected: string, where: string) => {
 
 // ---- examples ----
 
-const exampleFiles = readdirSync(examplesDir).filter((file) => file.endsWith(".ts")).sort()
+const exampleFiles = readdirSync(examplesDir)
+  .filter((file) => file.endsWith(".ts"))
+  .sort()
 const programFiles = exampleFiles.filter((file) => !file.endsWith(".test.ts"))
 const testModules = exampleFiles.filter((file) => file.endsWith(".test.ts"))
 
@@ -190,7 +202,8 @@ describe("the guides' workflows", () => {
         if (outcome._tag === "Right") {
           expect(statusNames(outcome.right), where).toEqual(marker![1].split(",").map((s) => s.trim()))
         }
-      }))
+      })
+    )
   }
 })
 

@@ -47,7 +47,9 @@ const expectations: Readonly<Record<string, Expectation>> = {
   }
 }
 
-const workflowFiles = readdirSync(examples).filter((file) => /\.(json|ya?ml)$/.test(file)).sort()
+const workflowFiles = readdirSync(examples)
+  .filter((file) => /\.(json|ya?ml)$/.test(file))
+  .sort()
 
 describe("the example workflows", () => {
   it("each has its expectation here", () => {
@@ -67,7 +69,8 @@ describe("the example workflows", () => {
           expect(result.steps.find((step) => step.id === id)?.result, id).toEqual(value)
         }
         if (expected.variables !== undefined) expect(result.variables).toEqual(expected.variables)
-      }))
+      })
+    )
   }
 })
 
@@ -77,7 +80,10 @@ describe("the store example", () => {
       const [report, printed] = yield* Effect.acquireUseRelease(
         Effect.sync(() => vi.spyOn(console, "log").mockImplementation(() => {})),
         (log) =>
-          Effect.map(Store.main, (report) => [report, log.mock.calls.map((call) => String(call[0]))] as const),
+          Effect.map(
+            Store.main,
+            (report) => [report, log.mock.calls.map((call) => String(call[0]))] as const
+          ),
         (log) => Effect.sync(() => log.mockRestore())
       )
 
@@ -93,7 +99,8 @@ describe("the store example", () => {
         ["report", "DONE"]
       ])
       expect(report.steps.at(-1)).toMatchObject({ result: "stored keys: greeting, message" })
-    }))
+    })
+  )
 
   it.effect("a STORE block sees only the store the host provides", () =>
     Effect.gen(function* () {
@@ -104,5 +111,6 @@ describe("the store example", () => {
       )
 
       expect(result.steps[0]!.result).toBe(42)
-    }))
+    })
+  )
 })

@@ -38,14 +38,17 @@ const validator = compile(Workflow.jsonSchema())
 /** Documents users may write, beside the shared cases. */
 const inlineDocuments: ReadonlyArray<readonly [string, unknown]> = [
   ["the smallest document", { steps: [] }],
-  ["a step with every key", {
-    name: "all keys",
-    id: "w1",
-    variables: { count: 1 },
-    steps: [
-      { action: "MATH.SUM", id: 7, parameters: { value1: 1, value2: 2 }, forced: true, if: ["{# count #}"] }
-    ]
-  }],
+  [
+    "a step with every key",
+    {
+      name: "all keys",
+      id: "w1",
+      variables: { count: 1 },
+      steps: [
+        { action: "MATH.SUM", id: 7, parameters: { value1: 1, value2: 2 }, forced: true, if: ["{# count #}"] }
+      ]
+    }
+  ],
   ["null name and id", { name: null, id: null, steps: [{ action: "LOGIC.TRUE", id: null }] }],
   ["a string condition", { steps: [{ action: "LOGIC.TRUE", if: "yes" }] }]
 ]
@@ -182,7 +185,10 @@ describe("the parameter JSON Schemas of the catalog", () => {
     for (const entry of entries.filter((e) => !e.anyParameters)) {
       const schema = entry.schema as { properties?: object; required?: ReadonlyArray<string> }
 
-      expect(entry.parameters.map((p) => p.name), entry.name).toEqual(Object.keys(schema.properties ?? {}))
+      expect(
+        entry.parameters.map((p) => p.name),
+        entry.name
+      ).toEqual(Object.keys(schema.properties ?? {}))
       const required = entry.parameters.filter((p) => p.required).map((p) => p.name)
       expect(required, entry.name).toEqual(schema.required ?? [])
     }

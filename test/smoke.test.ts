@@ -24,5 +24,6 @@ describe("a first run", () => {
         ["DONE", "sum=13"]
       ])
       expect(result.success).toBe(true)
-    }))
+    })
+  )
 })

@@ -24,7 +24,8 @@ describe("arbitraryWorkflow", () => {
       const decoded = yield* Effect.either(Workflow.decode(workflow))
 
       expect(Either.isRight(decoded)).toBe(true)
-    }))
+    })
+  )
 
   it.prop("generated workflows are JSON data", [testWorkflows], ([workflow]) => {
     expect(JSON.parse(JSON.stringify(workflow))).toEqual(workflow)
@@ -62,7 +63,6 @@ describe("arbitraryWorkflow", () => {
 
     const [workflow] = FastCheck.sample(workflows, 1)
 
-
     for (const step of workflow!.steps.slice(1)) {
       expect(Object.values(step.parameters).every((value) => references.test(String(value)))).toBe(true)
     }
@@ -73,7 +73,6 @@ describe("arbitraryWorkflow", () => {
     const workflows = arbitraryWorkflow(registry, { include: add, referenceProbability: 0 })
 
     const samples = FastCheck.sample(workflows, 20)
-
 
     for (const workflow of samples) {
       for (const step of workflow.steps) {
@@ -124,14 +123,16 @@ describe("runWorkflow", () => {
 
       expect(statusNames(result)).toEqual(["DONE", "DONE", "STEP_LIMIT_EXCEED"])
       expect(result.steps[1]!.result).toBe(3)
-    }))
+    })
+  )
 
   it.effect("reads YAML text", () =>
     Effect.gen(function* () {
       const result = yield* runWorkflow("steps:\n  - action: TEST.OK\n", registry)
 
       expect(statusNames(result)).toEqual(["DONE"])
-    }))
+    })
+  )
 
   it.effect("fails with WorkflowLoadError for a malformed document", () =>
     Effect.gen(function* () {
@@ -141,5 +142,6 @@ describe("runWorkflow", () => {
 
       expect(error._tag).toBe("WorkflowLoadError")
       expect(error.message).toContain("steps[0].paramters")
-    }))
+    })
+  )
 })

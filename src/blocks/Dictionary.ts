@@ -109,7 +109,9 @@ const get = Block.make({
   parameters: Schema.Struct({
     key: theKey,
     dictionary: theDictionary,
-    default: Parameter.optional(Parameter.any.pipe(Parameter.describe("The value to give when the key is missing.")))
+    default: Parameter.optional(
+      Parameter.any.pipe(Parameter.describe("The value to give when the key is missing."))
+    )
   }),
   run: (p) => {
     if (Object.hasOwn(p.dictionary, p.key)) return Effect.succeed(p.dictionary[p.key])
@@ -219,7 +221,9 @@ const pop = Block.make({
   parameters: Schema.Struct({
     key: theKey,
     dictionary: theDictionary,
-    default: Parameter.optional(Parameter.any.pipe(Parameter.describe("The value to give when the key is missing.")))
+    default: Parameter.optional(
+      Parameter.any.pipe(Parameter.describe("The value to give when the key is missing."))
+    )
   }),
   run: (p) => {
     if (!Object.hasOwn(p.dictionary, p.key)) {

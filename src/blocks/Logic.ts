@@ -96,7 +96,7 @@ const bool = Block.make({
 
 const isTruth = Block.make({
   name: "IS_TRUTH",
-  description: "Whether a value is truthy: anything but false, null, 0, NaN, \"\", [] and {}.",
+  description: 'Whether a value is truthy: anything but false, null, 0, NaN, "", [] and {}.',
   parameters: oneValue,
   run: ({ value }) => Effect.succeed(Value.isTruthy(value))
 })

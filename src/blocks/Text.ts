@@ -129,8 +129,8 @@ const joinList = Block.make({
     )
   }),
   run: ({ list, separator }) => {
-    const length = list.reduce((total, item) => total + item.length, 0) +
-      separator.length * Math.max(list.length - 1, 0)
+    const length =
+      list.reduce((total, item) => total + item.length, 0) + separator.length * Math.max(list.length - 1, 0)
     return ensureTextLength(length).pipe(Effect.map(() => list.join(separator)))
   }
 })

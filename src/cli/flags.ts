@@ -28,11 +28,17 @@ export class UsageError extends Data.TaggedError("UsageError")<{ readonly messag
  * @since 0.1.0
  * @category parsing
  */
-export const parseBlockLimit = (flag: string): Effect.Effect<readonly [string, number | null], UsageError> => {
+export const parseBlockLimit = (
+  flag: string
+): Effect.Effect<readonly [string, number | null], UsageError> => {
   const at = flag.lastIndexOf("=")
   const pattern = flag.slice(0, at).trim()
-  const limit = flag.slice(at + 1).trim().toLowerCase()
-  if (at <= 0 || pattern === "") return usage(`--block-limit expects PATTERN=N or PATTERN=none, got '${flag}'`)
+  const limit = flag
+    .slice(at + 1)
+    .trim()
+    .toLowerCase()
+  if (at <= 0 || pattern === "")
+    return usage(`--block-limit expects PATTERN=N or PATTERN=none, got '${flag}'`)
   if (limit === "none") return Effect.succeed([pattern, null] as const)
   if (!/^\d+$/.test(limit)) return usage(`--block-limit ${pattern}: '${limit}' is not a whole number or none`)
   return Effect.succeed([pattern, Number(limit)] as const)
@@ -63,7 +69,9 @@ export const parseVariable = (flag: string): Effect.Effect<readonly [string, unk
  * @since 0.1.0
  * @category parsing
  */
-export const parseVariables = (flags: ReadonlyArray<string>): Effect.Effect<Record<string, unknown>, UsageError> =>
+export const parseVariables = (
+  flags: ReadonlyArray<string>
+): Effect.Effect<Record<string, unknown>, UsageError> =>
   Effect.map(Effect.forEach(flags, parseVariable), (pairs) => {
     const variables: Record<string, unknown> = {}
     for (const [name, value] of pairs) Value.setKey(variables, name, value)
@@ -100,10 +108,14 @@ export const readLocals = (path: string): Effect.Effect<Record<string, unknown>,
     Effect.flatMap((text) =>
       Effect.try({
         try: () => JSON.parse(text) as unknown,
-        catch: (error) => new UsageError({ message: `--locals: ${path} is not valid JSON: ${describe(error)}` })
+        catch: (error) =>
+          new UsageError({ message: `--locals: ${path} is not valid JSON: ${describe(error)}` })
       })
     ),
-    Effect.filterOrFail(Value.isPlainObject, () => new UsageError({ message: `--locals: ${path} must hold a JSON object` }))
+    Effect.filterOrFail(
+      Value.isPlainObject,
+      () => new UsageError({ message: `--locals: ${path} must hold a JSON object` })
+    )
   )
 
 /**
@@ -113,7 +125,9 @@ export const readLocals = (path: string): Effect.Effect<Record<string, unknown>,
  * @since 0.1.0
  * @category files
  */
-export const loadBlockModules = (paths: ReadonlyArray<string>): Effect.Effect<Array<Registry.Entry>, UsageError> =>
+export const loadBlockModules = (
+  paths: ReadonlyArray<string>
+): Effect.Effect<Array<Registry.Entry>, UsageError> =>
   Effect.map(
     Effect.forEach(paths, (path) =>
       Effect.tryPromise({
@@ -126,7 +140,9 @@ export const loadBlockModules = (paths: ReadonlyArray<string>): Effect.Effect<Ar
 
 const entriesOf = (path: string, exported: unknown): Effect.Effect<Array<Registry.Entry>, UsageError> => {
   const items = Array.isArray(exported) ? exported : [exported]
-  const entries = items.filter((item): item is Registry.Entry => Block.isBlock(item) || Block.isCategory(item))
+  const entries = items.filter(
+    (item): item is Registry.Entry => Block.isBlock(item) || Block.isCategory(item)
+  )
   if (items.length === 0 || entries.length !== items.length) {
     return usage(`--blocks: the default export of ${path} must be a category, a block, or an array of them`)
   }

@@ -31,18 +31,31 @@ const blockModules = Options.text("blocks").pipe(
   Options.withDescription("An ES module whose default export is a category, a block, or an array of them.")
 )
 const jobFlags = {
-  file: Args.text({ name: "file" }).pipe(Args.withDescription("The workflow file (JSON or YAML), or - for stdin.")),
-  tag: Options.text("tag").pipe(Options.repeated, Options.withDescription("A tag the job carries (repeatable).")),
-  stepLimit: Options.integer("step-limit").pipe(Options.optional, Options.withDescription("How many steps may run.")),
+  file: Args.text({ name: "file" }).pipe(
+    Args.withDescription("The workflow file (JSON or YAML), or - for stdin.")
+  ),
+  tag: Options.text("tag").pipe(
+    Options.repeated,
+    Options.withDescription("A tag the job carries (repeatable).")
+  ),
+  stepLimit: Options.integer("step-limit").pipe(
+    Options.optional,
+    Options.withDescription("How many steps may run.")
+  ),
   blockLimit: Options.text("block-limit").pipe(
     Options.repeated,
     Options.withDescription("PATTERN=N or PATTERN=none: how often matching blocks may be used (repeatable).")
   ),
   variable: Options.text("var").pipe(
     Options.repeated,
-    Options.withDescription("NAME=JSON: an initial variable; text that is not JSON is taken as text (repeatable).")
+    Options.withDescription(
+      "NAME=JSON: an initial variable; text that is not JSON is taken as text (repeatable)."
+    )
   ),
-  locals: Options.text("locals").pipe(Options.optional, Options.withDescription("A JSON file holding the locals object.")),
+  locals: Options.text("locals").pipe(
+    Options.optional,
+    Options.withDescription("A JSON file holding the locals object.")
+  ),
   stepTimeout: Options.text("step-timeout").pipe(
     Options.optional,
     Options.withDescription("How long one step may run, e.g. 500ms, 10s.")
@@ -68,7 +81,10 @@ type JobFlags = {
 }
 
 const optionalEffect = <A, B, E>(option: Option.Option<A>, f: (a: A) => Effect.Effect<B, E>) =>
-  Option.match(option, { onNone: () => Effect.succeed(undefined), onSome: (a) => Effect.map(f(a), (b): B | undefined => b) })
+  Option.match(option, {
+    onNone: () => Effect.succeed(undefined),
+    onSome: (a) => Effect.map(f(a), (b): B | undefined => b)
+  })
 
 const registryWith = (modules: ReadonlyArray<string>) =>
   Effect.flatMap(Flags.loadBlockModules(modules), (entries) =>
@@ -87,7 +103,9 @@ const loadJob = (flags: JobFlags) =>
     const blockLimits = yield* Effect.forEach(flags.blockLimit, Flags.parseBlockLimit)
     const variables = yield* Flags.parseVariables(flags.variable)
     const locals = yield* optionalEffect(flags.locals, Flags.readLocals)
-    const stepTimeout = yield* optionalEffect(flags.stepTimeout, (text) => Flags.parseDuration("--step-timeout", text))
+    const stepTimeout = yield* optionalEffect(flags.stepTimeout, (text) =>
+      Flags.parseDuration("--step-timeout", text)
+    )
     const deadline = yield* optionalEffect(flags.deadline, (text) => Flags.parseDuration("--deadline", text))
     if (Option.isSome(flags.stepLimit) && flags.stepLimit.value < 0) {
       return yield* new Flags.UsageError({ message: "--step-limit must be at least 0" })
@@ -125,7 +143,8 @@ const write = (text: string) => Effect.sync(() => void process.stdout.write(`${t
 const writeJson = (report: Report.Report) =>
   Effect.try({
     try: () => Report.toJson(report),
-    catch: (error) => new Flags.UsageError({ message: `the report cannot be written as JSON: ${(error as Error).message}` })
+    catch: (error) =>
+      new Flags.UsageError({ message: `the report cannot be written as JSON: ${(error as Error).message}` })
   }).pipe(Effect.flatMap(write))
 
 const setExitCode = (code: number) => Effect.sync(() => void (process.exitCode = code))
@@ -138,7 +157,8 @@ const runCommand = Command.make("run", jobFlags, (flags) =>
     if (flags.format === "table") {
       yield* write(Report.tableHeader())
       const job = Job.withHooks(loaded, {
-        onStepUpdate: (event) => write(Report.tableRow(Report.stepReport(event.step), event.step.elapsedMillis))
+        onStepUpdate: (event) =>
+          write(Report.tableRow(Report.stepReport(event.step), event.step.elapsedMillis))
       })
       const result = yield* Run.run(job)
       yield* write(Report.summary(Report.ofResult(result), "ran"))

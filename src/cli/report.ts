@@ -45,7 +45,9 @@ export interface Report {
  * @since 0.1.0
  * @category constructors
  */
-export const stepReport = (step: Omit<StepResult, "elapsedMillis"> & { readonly error?: string | undefined }): StepReport => ({
+export const stepReport = (
+  step: Omit<StepResult, "elapsedMillis"> & { readonly error?: string | undefined }
+): StepReport => ({
   id: step.id,
   position: step.position,
   action: step.action,
@@ -114,7 +116,10 @@ const cell = (text: string, width: number): string => {
 }
 
 const row = (cells: ReadonlyArray<string>): string =>
-  cells.map((text, index) => cell(text, columns[index]!.width)).join(" ").trimEnd()
+  cells
+    .map((text, index) => cell(text, columns[index]!.width))
+    .join(" ")
+    .trimEnd()
 
 /**
  * The table's header line.
@@ -136,7 +141,7 @@ export const tableRow = (step: StepReport, elapsedMillis?: number): string =>
     step.id,
     step.action,
     `${step.status.name} (${step.status.value})`,
-    step.status.name === "DONE" ? Value.toText(step.result) : step.error ?? "",
+    step.status.name === "DONE" ? Value.toText(step.result) : (step.error ?? ""),
     elapsedMillis === undefined ? "" : `${elapsedMillis.toFixed(1)}ms`
   ])
 
@@ -150,7 +155,15 @@ export const summary = (report: Report, verb: "ran" | "checked"): string => {
   const counts = new Map<string, number>()
   for (const step of report.steps) counts.set(step.status.name, (counts.get(step.status.name) ?? 0) + 1)
   const tally = [...counts].map(([name, count]) => `${count} ${name}`).join(", ")
-  const outcome = report.success ? "succeeded" : `failed at step ${report.failedStep}`
   const label = report.name === null ? "job" : `job '${report.name}'`
-  return `${label} ${verb === "ran" ? outcome : report.success ? "has no problems" : "has problems"}: ${report.steps.length} step(s)${tally === "" ? "" : ` (${tally})`}`
+  const verdict =
+    verb === "ran"
+      ? report.success
+        ? "succeeded"
+        : `failed at step ${report.failedStep}`
+      : report.success
+        ? "has no problems"
+        : "has problems"
+  const counted = tally === "" ? "" : ` (${tally})`
+  return `${label} ${verdict}: ${report.steps.length} step(s)${counted}`
 }

@@ -28,9 +28,25 @@ describe("LISTS", () => {
   it("has every block of SPEC section 12", () => {
     expect(Lists.blocks.map((b) => b.displayName).sort()).toEqual(
       [
-        "CREATE", "COUNT", "APPEND", "CLEAR", "EXTEND", "SORT", "INSERT", "COPY", "REMOVE", "POP",
-        "REVERSE", "COUNT_ITEM", "MERGE", "FLATTEN", "GET", "INDEX"
-      ].map((n) => `LISTS.${n}`).sort()
+        "CREATE",
+        "COUNT",
+        "APPEND",
+        "CLEAR",
+        "EXTEND",
+        "SORT",
+        "INSERT",
+        "COPY",
+        "REMOVE",
+        "POP",
+        "REVERSE",
+        "COUNT_ITEM",
+        "MERGE",
+        "FLATTEN",
+        "GET",
+        "INDEX"
+      ]
+        .map((n) => `LISTS.${n}`)
+        .sort()
     )
   })
 
@@ -41,13 +57,15 @@ describe("LISTS", () => {
           status: "DONE",
           result: ["a", [1]]
         })
-      }))
+      })
+    )
 
     it.effect("leaves out values not given, and keeps a null that is given", () =>
       Effect.gen(function* () {
         expect(yield* run("CREATE", {})).toEqual({ status: "DONE", result: [] })
         expect(yield* run("CREATE", { value2: null })).toEqual({ status: "DONE", result: [null] })
-      }))
+      })
+    )
   })
 
   describe("COUNT", () => {
@@ -55,14 +73,16 @@ describe("LISTS", () => {
       Effect.gen(function* () {
         // len([1, [2, 3], None]) == 3
         expect(yield* run("COUNT", { list: [1, [2, 3], null] })).toEqual({ status: "DONE", result: 3 })
-      }))
+      })
+    )
 
     it.effect("R12 a list parameter that is not a list is INVALID_TYPE", () =>
       Effect.gen(function* () {
         const out = yield* run("COUNT", { list: "abc" })
         expect(out.status).toBe("INVALID_TYPE")
         expect(out.error).toContain("list: expected a list")
-      }))
+      })
+    )
   })
 
   describe("GET", () => {
@@ -74,21 +94,22 @@ describe("LISTS", () => {
         // ["a","b","c"][-1] == "c"
         expect(yield* run("GET", { list, index: -1 })).toEqual({ status: "DONE", result: "c" })
         expect(list).toEqual(["a", "b", "c"])
-      }))
+      })
+    )
 
     it.effect("R14.6 an index out of range is INVALID_ARGUMENT, never the whole list", () =>
       Effect.gen(function* () {
         // ["a","b","c"][3] raises IndexError
         expect((yield* run("GET", { list: ["a", "b", "c"], index: 3 })).status).toBe("INVALID_ARGUMENT")
-        expect((yield* run("GET", { list: ["a", "b", "c"], index: -4 })).status).toBe(
-          "INVALID_ARGUMENT"
-        )
-      }))
+        expect((yield* run("GET", { list: ["a", "b", "c"], index: -4 })).status).toBe("INVALID_ARGUMENT")
+      })
+    )
 
     it.effect("an index that is not an integer is INVALID_TYPE", () =>
       Effect.gen(function* () {
         expect((yield* run("GET", { list: [1], index: 0.5 })).status).toBe("INVALID_TYPE")
-      }))
+      })
+    )
   })
 
   describe("INDEX", () => {
@@ -99,12 +120,14 @@ describe("LISTS", () => {
           status: "DONE",
           result: 2
         })
-      }))
+      })
+    )
 
     it.effect("R12 gives -1 when the item is absent", () =>
       Effect.gen(function* () {
         expect(yield* run("INDEX", { list: [1, 2], item: "1" })).toEqual({ status: "DONE", result: -1 })
-      }))
+      })
+    )
   })
 
   describe("COUNT_ITEM", () => {
@@ -113,7 +136,8 @@ describe("LISTS", () => {
         // [1, {"a": [1]}, {"a": [1]}].count({"a": [1]}) == 2
         const out = yield* run("COUNT_ITEM", { item: { a: [1] }, list: [1, { a: [1] }, { a: [1] }] })
         expect(out).toEqual({ status: "DONE", result: 2 })
-      }))
+      })
+    )
   })
 
   describe("COPY", () => {
@@ -124,7 +148,8 @@ describe("LISTS", () => {
         expect(out.result).toEqual(list)
         expect(out.result).not.toBe(list)
         expect((out.result as Array<any>)[1]).not.toBe(list[1])
-      }))
+      })
+    )
   })
 
   describe("MERGE", () => {
@@ -136,13 +161,15 @@ describe("LISTS", () => {
         expect(yield* run("MERGE", { list1, list2 })).toEqual({ status: "DONE", result: [1, 2, 3] })
         expect(list1).toEqual([1, 2])
         expect(list2).toEqual([3])
-      }))
+      })
+    )
 
     it.effect("R13.2 a merged list longer than the limit is SIZE_LIMIT_EXCEED", () =>
       Effect.gen(function* () {
         expect(yield* statusWithLimits("MERGE", { list1: [1, 2], list2: [3] }, 2)).toBe("SIZE_LIMIT_EXCEED")
         expect(yield* statusWithLimits("MERGE", { list1: [1], list2: [3] }, 2)).toBe("DONE")
-      }))
+      })
+    )
   })
 
   describe("FLATTEN", () => {
@@ -156,12 +183,14 @@ describe("LISTS", () => {
           result: [1, 2, 3, [4], "ab"]
         })
         expect(list).toEqual([1, [2, 3], [[4]], "ab", []])
-      }))
+      })
+    )
 
     it.effect("R13.2 a flattened list longer than the limit is SIZE_LIMIT_EXCEED", () =>
       Effect.gen(function* () {
         expect(yield* statusWithLimits("FLATTEN", { list: [[1, 2], [3]] }, 2)).toBe("SIZE_LIMIT_EXCEED")
-      }))
+      })
+    )
   })
 
   describe("APPEND", () => {
@@ -171,7 +200,8 @@ describe("LISTS", () => {
         const out = yield* run("APPEND", { item: 2, list })
         expect(out.result).toBe(list)
         expect(list).toEqual([1, 2])
-      }))
+      })
+    )
 
     it.effect("appending a list to itself stores a copy, not a cycle", () =>
       Effect.gen(function* () {
@@ -180,12 +210,14 @@ describe("LISTS", () => {
         // l = [1]; l.append(l[:]) -> [1, [1]]
         expect(list).toEqual([1, [1]])
         expect(list[1]).not.toBe(list)
-      }))
+      })
+    )
 
     it.effect("R13.2 appending past the list length limit is SIZE_LIMIT_EXCEED", () =>
       Effect.gen(function* () {
         expect(yield* statusWithLimits("APPEND", { item: 3, list: [1, 2] }, 2)).toBe("SIZE_LIMIT_EXCEED")
-      }))
+      })
+    )
   })
 
   describe("EXTEND", () => {
@@ -198,7 +230,8 @@ describe("LISTS", () => {
         expect(list1).toEqual([1, 2, [3]])
         expect(list2).toEqual([2, [3]])
         expect(list1[2]).not.toBe(list2[1])
-      }))
+      })
+    )
 
     it.effect("extending a list with itself doubles it, as Python does", () =>
       Effect.gen(function* () {
@@ -206,14 +239,16 @@ describe("LISTS", () => {
         yield* run("EXTEND", { list1: list, list2: list })
         // l = [1, 2]; l.extend(l); l == [1, 2, 1, 2]
         expect(list).toEqual([1, 2, 1, 2])
-      }))
+      })
+    )
 
     it.effect("R13.2 extending past the limit is SIZE_LIMIT_EXCEED and leaves the list as it was", () =>
       Effect.gen(function* () {
         const list1 = [1, 2]
         expect(yield* statusWithLimits("EXTEND", { list1, list2: [3] }, 2)).toBe("SIZE_LIMIT_EXCEED")
         expect(list1).toEqual([1, 2])
-      }))
+      })
+    )
   })
 
   describe("INSERT", () => {
@@ -224,7 +259,8 @@ describe("LISTS", () => {
         expect(out.result).toBe(list)
         // l = [1, 2, 3]; l.insert(1, "x") -> [1, "x", 2, 3]
         expect(list).toEqual([1, "x", 2, 3])
-      }))
+      })
+    )
 
     it.effect("a negative index counts from the end, and an index past either end clamps, as Python", () =>
       Effect.gen(function* () {
@@ -236,12 +272,14 @@ describe("LISTS", () => {
         expect(yield* insert(100)).toEqual([1, 2, 3, "x"])
         // l.insert(-100, "x") -> ["x", 1, 2, 3]
         expect(yield* insert(-100)).toEqual(["x", 1, 2, 3])
-      }))
+      })
+    )
 
     it.effect("a missing item is INVALID_TYPE", () =>
       Effect.gen(function* () {
         expect((yield* run("INSERT", { list: [], index: 0 })).status).toBe("INVALID_TYPE")
-      }))
+      })
+    )
   })
 
   describe("REMOVE", () => {
@@ -252,7 +290,8 @@ describe("LISTS", () => {
         expect(out.result).toBe(list)
         // l.remove({"a": [1]}) -> [1, 2, {"a": [1]}]
         expect(list).toEqual([1, 2, { a: [1] }])
-      }))
+      })
+    )
 
     it.effect("R12 an item not in the list is INVALID_ARGUMENT", () =>
       Effect.gen(function* () {
@@ -260,7 +299,8 @@ describe("LISTS", () => {
         // [1, 2].remove(3) raises ValueError
         expect((yield* run("REMOVE", { item: 3, list })).status).toBe("INVALID_ARGUMENT")
         expect(list).toEqual([1, 2])
-      }))
+      })
+    )
   })
 
   describe("POP", () => {
@@ -270,7 +310,8 @@ describe("LISTS", () => {
         // l.pop() == 3, l == [1, 2]
         expect(yield* run("POP", { list })).toEqual({ status: "DONE", result: 3 })
         expect(list).toEqual([1, 2])
-      }))
+      })
+    )
 
     it.effect("removes the item at an index, negative counting from the end", () =>
       Effect.gen(function* () {
@@ -278,7 +319,8 @@ describe("LISTS", () => {
         // l.pop(-3) == 1, l == [2, 3]
         expect(yield* run("POP", { list, index: -3 })).toEqual({ status: "DONE", result: 1 })
         expect(list).toEqual([2, 3])
-      }))
+      })
+    )
 
     it.effect("R12 an index out of range, or an empty list, is INVALID_ARGUMENT", () =>
       Effect.gen(function* () {
@@ -289,7 +331,8 @@ describe("LISTS", () => {
         // [].pop() raises IndexError: pop from empty list
         expect((yield* run("POP", { list: [] })).status).toBe("INVALID_ARGUMENT")
         expect(list).toEqual([1, 2, 3])
-      }))
+      })
+    )
   })
 
   describe("CLEAR and REVERSE", () => {
@@ -299,7 +342,8 @@ describe("LISTS", () => {
         const out = yield* run("CLEAR", { list })
         expect(out.result).toBe(list)
         expect(list).toEqual([])
-      }))
+      })
+    )
 
     it.effect("R10.2 LISTS.REVERSE reverses the list it is given and returns it", () =>
       Effect.gen(function* () {
@@ -308,7 +352,8 @@ describe("LISTS", () => {
         expect(out.result).toBe(list)
         // l.reverse() -> [3, 2, 1]
         expect(list).toEqual([3, 2, 1])
-      }))
+      })
+    )
   })
 
   describe("SORT", () => {
@@ -319,7 +364,8 @@ describe("LISTS", () => {
         expect(out.result).toBe(list)
         // sorted([2, 1.5, -3, 10]) == [-3, 1.5, 2, 10]
         expect(list).toEqual([-3, 1.5, 2, 10])
-      }))
+      })
+    )
 
     it.effect("R12 sorts from largest to smallest with reverse", () =>
       Effect.gen(function* () {
@@ -328,7 +374,8 @@ describe("LISTS", () => {
           status: "DONE",
           result: ["b", "ab", "a", "B"]
         })
-      }))
+      })
+    )
 
     it.effect("R12 orders texts by code point, not by UTF-16 unit", () =>
       Effect.gen(function* () {
@@ -337,7 +384,8 @@ describe("LISTS", () => {
           status: "DONE",
           result: ["a", "b", "é", "Ａ", "😀"]
         })
-      }))
+      })
+    )
 
     it.effect("R12 mixing numbers and texts, or sorting lists, is INVALID_ARGUMENT and changes nothing", () =>
       Effect.gen(function* () {
@@ -347,18 +395,21 @@ describe("LISTS", () => {
         expect(list).toEqual([1, "a"])
         expect((yield* run("SORT", { list: [[2], [1]] })).status).toBe("INVALID_ARGUMENT")
         expect((yield* run("SORT", { list: [null, 1] })).status).toBe("INVALID_ARGUMENT")
-      }))
+      })
+    )
 
     it.effect("a list of fewer than two items is never compared, as in Python", () =>
       Effect.gen(function* () {
         // sorted([{"a": 1}]) == [{"a": 1}]
         expect(yield* run("SORT", { list: [{ a: 1 }] })).toEqual({ status: "DONE", result: [{ a: 1 }] })
-      }))
+      })
+    )
 
     it.effect("a reverse that is not a boolean is INVALID_TYPE", () =>
       Effect.gen(function* () {
         expect((yield* run("SORT", { list: [1], reverse: "yes" })).status).toBe("INVALID_TYPE")
-      }))
+      })
+    )
 
     it.effect.prop(
       "SORT gives an ordered permutation of a list of numbers",

@@ -27,9 +27,26 @@ describe("LOGIC", () => {
   it("R12 has every LOGIC block of SPEC section 12", () => {
     expect(Logic.blocks.map((b) => b.displayName).sort()).toEqual(
       [
-        "BOOL", "IF", "IS_TRUTH", "IS_NONE", "TRUE", "FALSE", "NONE", "IF_THEN_ELSE", "LOGICAL_NOT", "LOGICAL_OR",
-        "LOGICAL_AND", "BITWISE_AND", "BITWISE_OR", "BITWISE_NOT", "ASSERT", "NOT_ASSERT", "IF_ASSERT"
-      ].map((n) => `LOGIC.${n}`).sort()
+        "BOOL",
+        "IF",
+        "IS_TRUTH",
+        "IS_NONE",
+        "TRUE",
+        "FALSE",
+        "NONE",
+        "IF_THEN_ELSE",
+        "LOGICAL_NOT",
+        "LOGICAL_OR",
+        "LOGICAL_AND",
+        "BITWISE_AND",
+        "BITWISE_OR",
+        "BITWISE_NOT",
+        "ASSERT",
+        "NOT_ASSERT",
+        "IF_ASSERT"
+      ]
+        .map((n) => `LOGIC.${n}`)
+        .sort()
     )
   })
 
@@ -43,18 +60,20 @@ describe("LOGIC", () => {
         expect(yield* run("TRUE", {})).toEqual(done(true))
         expect(yield* run("FALSE", {})).toEqual(done(false))
         expect(yield* run("NONE", {})).toEqual(done(null))
-      }))
+      })
+    )
 
     it.effect("a parameter they do not take is INVALID_TYPE naming it", () =>
       Effect.gen(function* () {
         const out = yield* run("TRUE", { value: 1 })
         expect(out.status).toBe("INVALID_TYPE")
         expect(out.error).toMatch(/^value: is unexpected/)
-      }))
+      })
+    )
   })
 
   describe("BOOL, IS_TRUTH, LOGICAL_NOT, IS_NONE", () => {
-    it.effect("R9.9 follow the runtime's truthiness: empty containers, 0, NaN and \"\" are falsy", () =>
+    it.effect('R9.9 follow the runtime\'s truthiness: empty containers, 0, NaN and "" are falsy', () =>
       Effect.gen(function* () {
         // bool([]), bool({}), bool(0), bool(""), bool("a"), bool("0")
         for (const value of [[], {}, 0, "", null, false, NaN]) {
@@ -66,19 +85,22 @@ describe("LOGIC", () => {
           expect(yield* run("BOOL", { value }), JSON.stringify(value)).toEqual(done(true))
           expect(yield* run("LOGICAL_NOT", { value }), JSON.stringify(value)).toEqual(done(false))
         }
-      }))
+      })
+    )
 
     it.effect("IS_NONE is true for null only", () =>
       Effect.gen(function* () {
         expect(yield* run("IS_NONE", { value: null })).toEqual(done(true))
         expect(yield* run("IS_NONE", { value: 0 })).toEqual(done(false))
         expect(yield* run("IS_NONE", { value: "" })).toEqual(done(false))
-      }))
+      })
+    )
 
     it.effect("a missing value is INVALID_TYPE", () =>
       Effect.gen(function* () {
         expect(yield* run("IS_NONE", {})).toEqual({ status: "INVALID_TYPE", error: "value: is missing" })
-      }))
+      })
+    )
   })
 
   describe("IF", () => {
@@ -89,7 +111,8 @@ describe("LOGIC", () => {
         expect(yield* compare({ a: 1, b: 2 }, "=", { b: 2, a: 1 })).toEqual(done(true))
         expect(yield* compare([1, { a: 2 }], "!=", [1, { a: 3 }])).toEqual(done(true))
         expect(yield* compare(1, "=", "1")).toEqual(done(false))
-      }))
+      })
+    )
 
     it.effect("R12 is and is not are same-value identity", () =>
       Effect.gen(function* () {
@@ -99,7 +122,8 @@ describe("LOGIC", () => {
         expect(yield* compare([1], "is not", [1])).toEqual(done(true))
         expect(yield* compare(null, "is", null)).toEqual(done(true))
         expect(yield* compare(NaN, "is", NaN)).toEqual(done(true))
-      }))
+      })
+    )
 
     it.effect("R12 ordering compares two numbers or two texts, texts by code point", () =>
       Effect.gen(function* () {
@@ -110,7 +134,8 @@ describe("LOGIC", () => {
         expect(yield* compare(3, "<=", 2)).toEqual(done(false))
         expect(yield* compare("b", ">=", "a")).toEqual(done(true))
         expect(yield* compare("\uffff", "<", "😀")).toEqual(done(true))
-      }))
+      })
+    )
 
     it.effect("every ordering with NaN is false, as in Python", () =>
       Effect.gen(function* () {
@@ -118,29 +143,33 @@ describe("LOGIC", () => {
         expect(yield* compare(NaN, ">", 1)).toEqual(done(false))
         expect(yield* compare(NaN, "<=", 1)).toEqual(done(false))
         expect(yield* compare(NaN, "=", NaN)).toEqual(done(false))
-      }))
+      })
+    )
 
     it.effect("R12 ordering values of different kinds is INVALID_ARGUMENT", () =>
       Effect.gen(function* () {
         // 1 < "a" raises TypeError
         const out = yield* compare(1, "<", "a")
         expect(out.status).toBe("INVALID_ARGUMENT")
-        expect(out.error).toContain("cannot order number 1 and text \"a\"")
+        expect(out.error).toContain('cannot order number 1 and text "a"')
         expect(yield* statusOf("IF", { value1: [1], value2: [2], operator: ">" })).toBe("INVALID_ARGUMENT")
         expect(yield* statusOf("IF", { value1: true, value2: 0, operator: ">=" })).toBe("INVALID_ARGUMENT")
-      }))
+      })
+    )
 
     it.effect("an unknown operator is INVALID_ARGUMENT", () =>
       Effect.gen(function* () {
         const out = yield* compare(1, "==", 1)
         expect(out.status).toBe("INVALID_ARGUMENT")
         expect(out.error).toContain('unknown operator "=="')
-      }))
+      })
+    )
 
     it.effect("an operator that is not a text is INVALID_TYPE", () =>
       Effect.gen(function* () {
         expect(yield* statusOf("IF", { value1: 1, value2: 1, operator: 1 })).toBe("INVALID_TYPE")
-      }))
+      })
+    )
   })
 
   describe("IF_THEN_ELSE, LOGICAL_OR, LOGICAL_AND", () => {
@@ -148,7 +177,8 @@ describe("LOGIC", () => {
       Effect.gen(function* () {
         expect(yield* run("IF_THEN_ELSE", { value: [0], then: "yes", otherwise: "no" })).toEqual(done("yes"))
         expect(yield* run("IF_THEN_ELSE", { value: "", then: "yes", otherwise: null })).toEqual(done(null))
-      }))
+      })
+    )
 
     it.effect("IF_THEN_ELSE without otherwise is INVALID_TYPE", () =>
       Effect.gen(function* () {
@@ -156,7 +186,8 @@ describe("LOGIC", () => {
           status: "INVALID_TYPE",
           error: "otherwise: is missing"
         })
-      }))
+      })
+    )
 
     it.effect("LOGICAL_OR and LOGICAL_AND give the value Python's or and and give", () =>
       Effect.gen(function* () {
@@ -165,7 +196,8 @@ describe("LOGIC", () => {
         expect(yield* run("LOGICAL_OR", { value1: "a", value2: "b" })).toEqual(done("a"))
         expect(yield* run("LOGICAL_AND", { value1: [], value2: 5 })).toEqual(done([]))
         expect(yield* run("LOGICAL_AND", { value1: 3, value2: 5 })).toEqual(done(5))
-      }))
+      })
+    )
   })
 
   describe("BITWISE_AND, BITWISE_OR, BITWISE_NOT", () => {
@@ -175,9 +207,12 @@ describe("LOGIC", () => {
         expect(yield* run("BITWISE_OR", { value1: 2 ** 40, value2: 1 })).toEqual(done(1099511627777))
         expect(yield* run("BITWISE_AND", { value1: 2 ** 40 + 3, value2: 7 })).toEqual(done(3))
         expect(yield* run("BITWISE_NOT", { value: 2 ** 40 })).toEqual(done(-1099511627777))
-        expect(yield* run("BITWISE_OR", { value1: 2 ** 52, value2: 2 ** 52 - 1 })).toEqual(done(9007199254740991))
+        expect(yield* run("BITWISE_OR", { value1: 2 ** 52, value2: 2 ** 52 - 1 })).toEqual(
+          done(9007199254740991)
+        )
         expect(yield* run("BITWISE_AND", { value1: -(2 ** 53 - 1), value2: 2 ** 53 - 1 })).toEqual(done(1))
-      }))
+      })
+    )
 
     it.effect("treat negative integers as Python's infinite two's complement", () =>
       Effect.gen(function* () {
@@ -185,20 +220,23 @@ describe("LOGIC", () => {
         expect(yield* run("BITWISE_NOT", { value: 5 })).toEqual(done(-6))
         expect(yield* run("BITWISE_AND", { value1: -5, value2: 3 })).toEqual(done(3))
         expect(yield* run("BITWISE_OR", { value1: -5, value2: 3 })).toEqual(done(-5))
-      }))
+      })
+    )
 
     it.effect("a result beyond the exact integer range is INVALID_ARGUMENT", () =>
       Effect.gen(function* () {
         // ~(2**53 - 1) is -9007199254740992, which a JavaScript number cannot tell from its neighbour
         expect(yield* statusOf("BITWISE_NOT", { value: 2 ** 53 - 1 })).toBe("INVALID_ARGUMENT")
-      }))
+      })
+    )
 
     it.effect("a value that is not a safe integer is INVALID_TYPE", () =>
       Effect.gen(function* () {
         expect(yield* statusOf("BITWISE_AND", { value1: 1.5, value2: 1 })).toBe("INVALID_TYPE")
         expect(yield* statusOf("BITWISE_OR", { value1: 1, value2: 2 ** 60 })).toBe("INVALID_TYPE")
         expect(yield* statusOf("BITWISE_NOT", { value: "1" })).toBe("INVALID_TYPE")
-      }))
+      })
+    )
   })
 
   describe("ASSERT, NOT_ASSERT, IF_ASSERT", () => {
@@ -207,7 +245,8 @@ describe("LOGIC", () => {
         expect(yield* run("ASSERT", { value: 1 })).toEqual(done(null))
         expect(yield* run("NOT_ASSERT", { value: [] })).toEqual(done(null))
         expect(yield* run("IF_ASSERT", { value1: [1], value2: [1], operator: "=" })).toEqual(done(null))
-      }))
+      })
+    )
 
     it.effect("R5 fail with ASSERTION_ERROR when it does not", () =>
       Effect.gen(function* () {
@@ -223,17 +262,24 @@ describe("LOGIC", () => {
           status: "ASSERTION_ERROR",
           error: "expected 1 > 2"
         })
-      }))
+      })
+    )
 
     it.effect("IF_ASSERT with values that cannot be ordered or an unknown operator is INVALID_ARGUMENT", () =>
       Effect.gen(function* () {
-        expect(yield* statusOf("IF_ASSERT", { value1: 1, value2: "1", operator: "<" })).toBe("INVALID_ARGUMENT")
-        expect(yield* statusOf("IF_ASSERT", { value1: 1, value2: 1, operator: "<>" })).toBe("INVALID_ARGUMENT")
-      }))
+        expect(yield* statusOf("IF_ASSERT", { value1: 1, value2: "1", operator: "<" })).toBe(
+          "INVALID_ARGUMENT"
+        )
+        expect(yield* statusOf("IF_ASSERT", { value1: 1, value2: 1, operator: "<>" })).toBe(
+          "INVALID_ARGUMENT"
+        )
+      })
+    )
 
     it.effect("ASSERT without a value is INVALID_TYPE", () =>
       Effect.gen(function* () {
         expect(yield* statusOf("ASSERT", {})).toBe("INVALID_TYPE")
-      }))
+      })
+    )
   })
 })

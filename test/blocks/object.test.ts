@@ -26,7 +26,8 @@ describe("OBJECT", () => {
           status: "DONE",
           result: { start: 1, stop: -1, step: 2 }
         })
-      }))
+      })
+    )
 
     it.effect("gives null for each part left out, or given as null", () =>
       Effect.gen(function* () {
@@ -39,7 +40,8 @@ describe("OBJECT", () => {
           status: "DONE",
           result: { start: null, stop: null, step: null }
         })
-      }))
+      })
+    )
 
     it.effect("a part that is not an integer or null is INVALID_TYPE", () =>
       Effect.gen(function* () {
@@ -47,7 +49,8 @@ describe("OBJECT", () => {
         expect(out.status).toBe("INVALID_TYPE")
         expect(out.error).toBe('start: expected an integer or null, got "1"')
         expect((yield* run("CREATE_SLICE", { step: 0.5 })).status).toBe("INVALID_TYPE")
-      }))
+      })
+    )
   })
 
   describe("APPLY_SLICE", () => {
@@ -60,11 +63,13 @@ describe("OBJECT", () => {
           result: [2, 4]
         })
         // [1, 2, 3, 4, 5][::-2] == [5, 3, 1]
-        expect(
-          yield* run("APPLY_SLICE", { value, slice: { start: null, stop: null, step: -2 } })
-        ).toEqual({ status: "DONE", result: [5, 3, 1] })
+        expect(yield* run("APPLY_SLICE", { value, slice: { start: null, stop: null, step: -2 } })).toEqual({
+          status: "DONE",
+          result: [5, 3, 1]
+        })
         expect(value).toEqual([1, 2, 3, 4, 5])
-      }))
+      })
+    )
 
     it.effect("R12 slices text by code point", () =>
       Effect.gen(function* () {
@@ -73,7 +78,8 @@ describe("OBJECT", () => {
           status: "DONE",
           result: "o😀"
         })
-      }))
+      })
+    )
 
     it.effect("accepts the slice that CREATE_SLICE gives", () =>
       Effect.gen(function* () {
@@ -83,26 +89,25 @@ describe("OBJECT", () => {
           status: "DONE",
           result: [1, 2]
         })
-      }))
+      })
+    )
 
     it.effect("R9.6 a step of 0 is INVALID_ARGUMENT", () =>
       Effect.gen(function* () {
         // [1, 2][::0] raises ValueError: slice step cannot be zero
         const out = yield* run("APPLY_SLICE", { value: [1, 2], slice: { step: 0 } })
         expect(out).toEqual({ status: "INVALID_ARGUMENT", error: "slice step cannot be zero" })
-      }))
+      })
+    )
 
     it.effect("a value that is not a text or list, or a malformed slice, is INVALID_TYPE", () =>
       Effect.gen(function* () {
         expect((yield* run("APPLY_SLICE", { value: { a: 1 }, slice: {} })).status).toBe("INVALID_TYPE")
         expect((yield* run("APPLY_SLICE", { value: [1], slice: [0, 1] })).status).toBe("INVALID_TYPE")
-        expect((yield* run("APPLY_SLICE", { value: [1], slice: { begin: 0 } })).status).toBe(
-          "INVALID_TYPE"
-        )
-        expect((yield* run("APPLY_SLICE", { value: [1], slice: { stop: "2" } })).status).toBe(
-          "INVALID_TYPE"
-        )
-      }))
+        expect((yield* run("APPLY_SLICE", { value: [1], slice: { begin: 0 } })).status).toBe("INVALID_TYPE")
+        expect((yield* run("APPLY_SLICE", { value: [1], slice: { stop: "2" } })).status).toBe("INVALID_TYPE")
+      })
+    )
   })
 
   describe("SLICE_VALUE", () => {
@@ -118,7 +123,8 @@ describe("OBJECT", () => {
           status: "DONE",
           result: "😀olléh"
         })
-      }))
+      })
+    )
 
     it.effect("R9.4 clamps positions out of range, as Python", () =>
       Effect.gen(function* () {
@@ -132,7 +138,8 @@ describe("OBJECT", () => {
           status: "DONE",
           result: []
         })
-      }))
+      })
+    )
 
     it.effect("with no parts gives a copy of the whole value, leaving the value as it was", () =>
       Effect.gen(function* () {
@@ -140,18 +147,21 @@ describe("OBJECT", () => {
         const out = yield* run("SLICE_VALUE", { value })
         expect(out).toEqual({ status: "DONE", result: [1, 2] })
         expect(out.result).not.toBe(value)
-      }))
+      })
+    )
 
     it.effect("R9.6 a step of 0 is INVALID_ARGUMENT", () =>
       Effect.gen(function* () {
         expect((yield* run("SLICE_VALUE", { value: "ab", step: 0 })).status).toBe("INVALID_ARGUMENT")
-      }))
+      })
+    )
 
     it.effect("a number to slice is INVALID_TYPE", () =>
       Effect.gen(function* () {
         const out = yield* run("SLICE_VALUE", { value: 12, stop: 1 })
         expect(out).toEqual({ status: "INVALID_TYPE", error: "value: expected a text or a list, got 12" })
-      }))
+      })
+    )
   })
 
   describe("COPY", () => {
@@ -164,7 +174,8 @@ describe("OBJECT", () => {
         expect(copied).not.toBe(value)
         expect(copied.a).not.toBe(value.a)
         expect(copied.a[1]).not.toBe(value.a[1])
-      }))
+      })
+    )
 
     it.effect("copies scalars and keeps an own __proto__ key", () =>
       Effect.gen(function* () {
@@ -172,12 +183,14 @@ describe("OBJECT", () => {
         const out = yield* run("COPY", { value: JSON.parse('{"__proto__": {"polluted": 1}}') })
         expect(Object.keys(out.result as object)).toEqual(["__proto__"])
         expect(({} as any).polluted).toBeUndefined()
-      }))
+      })
+    )
 
     it.effect("a missing value is INVALID_TYPE", () =>
       Effect.gen(function* () {
         expect((yield* run("COPY", {})).status).toBe("INVALID_TYPE")
-      }))
+      })
+    )
   })
 
   describe("LENGTH", () => {
@@ -189,7 +202,8 @@ describe("OBJECT", () => {
         expect(yield* run("LENGTH", { value: [1, [2, 3]] })).toEqual({ status: "DONE", result: 2 })
         // len({"a": 1, "b": 2}) == 2
         expect(yield* run("LENGTH", { value: { a: 1, b: 2 } })).toEqual({ status: "DONE", result: 2 })
-      }))
+      })
+    )
 
     it.effect("a value without a length is INVALID_TYPE", () =>
       Effect.gen(function* () {
@@ -197,6 +211,7 @@ describe("OBJECT", () => {
         for (const value of [5, null, true]) {
           expect((yield* run("LENGTH", { value })).status).toBe("INVALID_TYPE")
         }
-      }))
+      })
+    )
   })
 })

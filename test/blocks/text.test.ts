@@ -25,10 +25,27 @@ describe("TEXT", () => {
   it("R12 has every TEXT block of SPEC section 12", () => {
     expect(Text.blocks.map((b) => b.displayName).sort()).toEqual(
       [
-        "CREATE", "JOIN", "JOIN_LIST", "INCLUDES", "COUNT", "GET", "COUNT_PIECE", "IS_EMPTY", "STRIP",
-        "UPPERCASE", "LOWERCASE", "SPLIT", "TITLECASE", "STARTS_WITH", "ENDS_WITH", "IS_NUMERIC", "IS_TEXT",
+        "CREATE",
+        "JOIN",
+        "JOIN_LIST",
+        "INCLUDES",
+        "COUNT",
+        "GET",
+        "COUNT_PIECE",
+        "IS_EMPTY",
+        "STRIP",
+        "UPPERCASE",
+        "LOWERCASE",
+        "SPLIT",
+        "TITLECASE",
+        "STARTS_WITH",
+        "ENDS_WITH",
+        "IS_NUMERIC",
+        "IS_TEXT",
         "REPLACE"
-      ].map((n) => `TEXT.${n}`).sort()
+      ]
+        .map((n) => `TEXT.${n}`)
+        .sort()
     )
   })
 
@@ -43,12 +60,14 @@ describe("TEXT", () => {
         expect(yield* run("CREATE", { value: 5 })).toEqual(done("5"))
         expect(yield* run("CREATE", { value: null })).toEqual(done("null"))
         expect(yield* run("CREATE", { value: [1, "a"] })).toEqual(done('[1,"a"]'))
-      }))
+      })
+    )
 
     it.effect("without a value is INVALID_TYPE", () =>
       Effect.gen(function* () {
         expect(yield* run("CREATE", {})).toMatchObject({ status: "INVALID_TYPE", error: "value: is missing" })
-      }))
+      })
+    )
   })
 
   describe("JOIN", () => {
@@ -56,27 +75,31 @@ describe("TEXT", () => {
       Effect.gen(function* () {
         // "Hello" + " " + "World"
         expect(yield* run("JOIN", { text1: "Hello", text2: "World" })).toEqual(done("Hello World"))
-      }))
+      })
+    )
 
     it.effect("joins with join_with when it is given", () =>
       Effect.gen(function* () {
         expect(yield* run("JOIN", { text1: "a", text2: "b", join_with: "" })).toEqual(done("ab"))
         expect(yield* run("JOIN", { text1: "a", text2: "b", join_with: "-" })).toEqual(done("a-b"))
-      }))
+      })
+    )
 
     it.effect("R5.2 a number for a text is INVALID_TYPE naming the parameter", () =>
       Effect.gen(function* () {
         const out = yield* run("JOIN", { text1: "a", text2: 5 })
         expect(out.status).toBe("INVALID_TYPE")
         expect(out.error).toContain("text2: expected a text, got 5")
-      }))
+      })
+    )
 
     it.effect("R13.2 a result longer than the string limit is SIZE_LIMIT_EXCEED, before it is built", () =>
       Effect.gen(function* () {
         const parameters = { text1: "a".repeat(6), text2: "b".repeat(4) }
         expect(yield* statusWithStringLimit("JOIN", parameters, 11)).toBe("DONE")
         expect(yield* statusWithStringLimit("JOIN", parameters, 10)).toBe("SIZE_LIMIT_EXCEED")
-      }))
+      })
+    )
   })
 
   describe("JOIN_LIST", () => {
@@ -88,26 +111,33 @@ describe("TEXT", () => {
         expect(yield* run("JOIN_LIST", { list: ["a", "b", "c"], separator: "-" })).toEqual(done("a-b-c"))
         // "-".join([])
         expect(yield* run("JOIN_LIST", { list: [], separator: "-" })).toEqual(done(""))
-      }))
+      })
+    )
 
     it.effect("an item that is not a text is INVALID_TYPE naming its index", () =>
       Effect.gen(function* () {
         const out = yield* run("JOIN_LIST", { list: ["a", 1] })
         expect(out).toMatchObject({ status: "INVALID_TYPE", error: "list.1: expected a text, got 1" })
-      }))
+      })
+    )
 
     it.effect("a list parameter that is not a list is INVALID_TYPE", () =>
       Effect.gen(function* () {
         const out = yield* run("JOIN_LIST", { list: "abc" })
-        expect(out).toMatchObject({ status: "INVALID_TYPE", error: 'list: expected a list of texts, got "abc"' })
-      }))
+        expect(out).toMatchObject({
+          status: "INVALID_TYPE",
+          error: 'list: expected a list of texts, got "abc"'
+        })
+      })
+    )
 
     it.effect("R13.2 a result longer than the string limit is SIZE_LIMIT_EXCEED", () =>
       Effect.gen(function* () {
         const parameters = { list: ["ab", "cd", "ef"], separator: "--" }
         expect(yield* statusWithStringLimit("JOIN_LIST", parameters, 10)).toBe("DONE")
         expect(yield* statusWithStringLimit("JOIN_LIST", parameters, 9)).toBe("SIZE_LIMIT_EXCEED")
-      }))
+      })
+    )
 
     it.effect.prop(
       "R12 SPLIT then JOIN_LIST with the same non-empty separator gives the text back",
@@ -135,7 +165,8 @@ describe("TEXT", () => {
         expect(yield* run("STARTS_WITH", { text: "hello", piece: "lo" })).toEqual(done(false))
         expect(yield* run("ENDS_WITH", { text: "hello", piece: "lo" })).toEqual(done(true))
         expect(yield* run("ENDS_WITH", { text: "hello", piece: "he" })).toEqual(done(false))
-      }))
+      })
+    )
 
     it.effect("the empty piece is in every text, as in Python", () =>
       Effect.gen(function* () {
@@ -143,7 +174,8 @@ describe("TEXT", () => {
         expect(yield* run("INCLUDES", { text: "hello", piece: "" })).toEqual(done(true))
         expect(yield* run("STARTS_WITH", { text: "hello", piece: "" })).toEqual(done(true))
         expect(yield* run("ENDS_WITH", { text: "", piece: "" })).toEqual(done(true))
-      }))
+      })
+    )
 
     it.effect("R13.3 a long piece that almost matches everywhere is searched in linear time", () =>
       Effect.gen(function* () {
@@ -153,13 +185,15 @@ describe("TEXT", () => {
         expect(yield* run("INCLUDES", { text, piece })).toEqual(done(false))
         expect(yield* run("COUNT_PIECE", { text, piece })).toEqual(done(0))
         expect(Date.now() - started).toBeLessThan(2_000)
-      }))
+      })
+    )
 
     it.effect("a piece that is not a text is INVALID_TYPE", () =>
       Effect.gen(function* () {
         expect(yield* run("INCLUDES", { text: "a", piece: null })).toMatchObject({ status: "INVALID_TYPE" })
         expect(yield* run("STARTS_WITH", { text: 1, piece: "a" })).toMatchObject({ status: "INVALID_TYPE" })
-      }))
+      })
+    )
   })
 
   describe("COUNT and GET", () => {
@@ -167,28 +201,32 @@ describe("TEXT", () => {
       Effect.gen(function* () {
         // len("héllo😀")
         expect(yield* run("COUNT", { text: "héllo😀" })).toEqual(done(6))
-      }))
+      })
+    )
 
     it.effect("R12 GET indexes code points, negative from the end", () =>
       Effect.gen(function* () {
         // "a😀b"[1], "a😀b"[-1]
         expect(yield* run("GET", { text: "a😀b", index: 1 })).toEqual(done("😀"))
         expect(yield* run("GET", { text: "a😀b", index: -1 })).toEqual(done("b"))
-      }))
+      })
+    )
 
     it.effect("R12 GET out of range is INVALID_ARGUMENT", () =>
       Effect.gen(function* () {
         // "a😀b"[3] raises IndexError
         expect(yield* run("GET", { text: "a😀b", index: 3 })).toMatchObject({ status: "INVALID_ARGUMENT" })
         expect(yield* run("GET", { text: "", index: 0 })).toMatchObject({ status: "INVALID_ARGUMENT" })
-      }))
+      })
+    )
 
     it.effect("GET with an index that is not an integer is INVALID_TYPE", () =>
       Effect.gen(function* () {
         const out = yield* run("GET", { text: "abc", index: 1.5 })
         expect(out.status).toBe("INVALID_TYPE")
         expect(out.error).toContain("index: expected an integer, got 1.5")
-      }))
+      })
+    )
   })
 
   describe("COUNT_PIECE", () => {
@@ -196,14 +234,16 @@ describe("TEXT", () => {
       Effect.gen(function* () {
         // "aaaa".count("aa")
         expect(yield* run("COUNT_PIECE", { text: "aaaa", piece: "aa" })).toEqual(done(2))
-      }))
+      })
+    )
 
     it.effect("R12 counts the empty piece once more than there are characters, as Python", () =>
       Effect.gen(function* () {
         // "a😀b".count(""), "".count("")
         expect(yield* run("COUNT_PIECE", { text: "a😀b", piece: "" })).toEqual(done(4))
         expect(yield* run("COUNT_PIECE", { text: "", piece: "" })).toEqual(done(1))
-      }))
+      })
+    )
   })
 
   describe("IS_EMPTY", () => {
@@ -212,22 +252,27 @@ describe("TEXT", () => {
         // len("") == 0, len(" ") == 0
         expect(yield* run("IS_EMPTY", { text: "" })).toEqual(done(true))
         expect(yield* run("IS_EMPTY", { text: " " })).toEqual(done(false))
-      }))
+      })
+    )
 
-    it.effect("R12 with include_spaces false, Python whitespace counts as empty (\\x1c, \\x85; not \\ufeff)", () =>
-      Effect.gen(function* () {
-        // not " \x1c\x85".strip()
-        expect(yield* run("IS_EMPTY", { text: " \x1c\x85", include_spaces: false })).toEqual(done(true))
-        // not "\ufeff".strip()
-        expect(yield* run("IS_EMPTY", { text: "\ufeff", include_spaces: false })).toEqual(done(false))
-      }))
+    it.effect(
+      "R12 with include_spaces false, Python whitespace counts as empty (\\x1c, \\x85; not \\ufeff)",
+      () =>
+        Effect.gen(function* () {
+          // not " \x1c\x85".strip()
+          expect(yield* run("IS_EMPTY", { text: " \x1c\x85", include_spaces: false })).toEqual(done(true))
+          // not "\ufeff".strip()
+          expect(yield* run("IS_EMPTY", { text: "\ufeff", include_spaces: false })).toEqual(done(false))
+        })
+    )
 
     it.effect("include_spaces that is not a boolean is INVALID_TYPE", () =>
       Effect.gen(function* () {
         const out = yield* run("IS_EMPTY", { text: "", include_spaces: "no" })
         expect(out.status).toBe("INVALID_TYPE")
         expect(out.error).toContain('include_spaces: expected a boolean, got "no"')
-      }))
+      })
+    )
   })
 
   describe("STRIP", () => {
@@ -238,7 +283,8 @@ describe("TEXT", () => {
         // "\ufeffhi".strip()
         expect(yield* run("STRIP", { text: "\ufeffhi" })).toEqual(done("\ufeffhi"))
         expect(yield* run("STRIP", { text: " hi ", chars: null })).toEqual(done("hi"))
-      }))
+      })
+    )
 
     it.effect("R12 strips the characters of chars instead when it is given", () =>
       Effect.gen(function* () {
@@ -246,14 +292,16 @@ describe("TEXT", () => {
         expect(yield* run("STRIP", { text: "xyhixy", chars: "xy" })).toEqual(done("hi"))
         expect(yield* run("STRIP", { text: "😀a😀", chars: "😀" })).toEqual(done("a"))
         expect(yield* run("STRIP", { text: "a b", chars: "" })).toEqual(done("a b"))
-      }))
+      })
+    )
 
     it.effect("chars that is neither a text nor null is INVALID_TYPE", () =>
       Effect.gen(function* () {
         const out = yield* run("STRIP", { text: "a", chars: 5 })
         expect(out.status).toBe("INVALID_TYPE")
         expect(out.error).toContain("chars: expected a text or null, got 5")
-      }))
+      })
+    )
   })
 
   describe("UPPERCASE and LOWERCASE", () => {
@@ -263,12 +311,14 @@ describe("TEXT", () => {
         expect(yield* run("UPPERCASE", { text: "straße" })).toEqual(done("STRASSE"))
         // "ΑΣ ΟΔΟΣ.".lower()
         expect(yield* run("LOWERCASE", { text: "ΑΣ ΟΔΟΣ." })).toEqual(done("ας οδος."))
-      }))
+      })
+    )
 
     it.effect("a list for a text is INVALID_TYPE", () =>
       Effect.gen(function* () {
         expect(yield* run("UPPERCASE", { text: ["a"] })).toMatchObject({ status: "INVALID_TYPE" })
-      }))
+      })
+    )
   })
 
   describe("SPLIT", () => {
@@ -282,23 +332,28 @@ describe("TEXT", () => {
         )
         // "".split()
         expect(yield* run("SPLIT", { text: "", separator: null })).toEqual(done([]))
-      }))
+      })
+    )
 
     it.effect("R12 without a separator, maxsplit keeps the rest with its trailing whitespace", () =>
       Effect.gen(function* () {
         // "  a  b c ".split(maxsplit=1), "  a  b c ".split(maxsplit=0)
         expect(yield* run("SPLIT", { text: "  a  b c ", maxsplit: 1 })).toEqual(done(["a", "b c "]))
         expect(yield* run("SPLIT", { text: "  a  b c ", maxsplit: 0 })).toEqual(done(["a  b c "]))
-      }))
+      })
+    )
 
     it.effect("with a separator keeps empty pieces and honours maxsplit", () =>
       Effect.gen(function* () {
         // "a,b,,c".split(","), "a,b,,c".split(",", 1), "".split(","), "a😀b😀c".split("😀")
         expect(yield* run("SPLIT", { text: "a,b,,c", separator: "," })).toEqual(done(["a", "b", "", "c"]))
-        expect(yield* run("SPLIT", { text: "a,b,,c", separator: ",", maxsplit: 1 })).toEqual(done(["a", "b,,c"]))
+        expect(yield* run("SPLIT", { text: "a,b,,c", separator: ",", maxsplit: 1 })).toEqual(
+          done(["a", "b,,c"])
+        )
         expect(yield* run("SPLIT", { text: "", separator: "," })).toEqual(done([""]))
         expect(yield* run("SPLIT", { text: "a😀b😀c", separator: "😀" })).toEqual(done(["a", "b", "c"]))
-      }))
+      })
+    )
 
     it.effect("an empty separator is INVALID_ARGUMENT, as Python's ValueError", () =>
       Effect.gen(function* () {
@@ -307,14 +362,16 @@ describe("TEXT", () => {
           status: "INVALID_ARGUMENT",
           error: "empty separator"
         })
-      }))
+      })
+    )
 
     it.effect("a maxsplit that is not an integer is INVALID_TYPE", () =>
       Effect.gen(function* () {
         const out = yield* run("SPLIT", { text: "abc", maxsplit: "1" })
         expect(out.status).toBe("INVALID_TYPE")
         expect(out.error).toMatch(/^maxsplit: /)
-      }))
+      })
+    )
   })
 
   describe("TITLECASE", () => {
@@ -324,13 +381,15 @@ describe("TEXT", () => {
         expect(yield* run("TITLECASE", { text: "they're bill's 1st ǆemal ßa ﬁsh" })).toEqual(
           done("They'Re Bill'S 1St ǅemal Ssa Fish")
         )
-      }))
+      })
+    )
 
     it.effect("lowers a capital sigma to its final form only at the end of a word", () =>
       Effect.gen(function* () {
         // "ΣΑΣ ΑΣ'Σ".title()
         expect(yield* run("TITLECASE", { text: "ΣΑΣ ΑΣ'Σ" })).toEqual(done("Σας Ασ'Σ"))
-      }))
+      })
+    )
   })
 
   describe("IS_NUMERIC", () => {
@@ -339,7 +398,8 @@ describe("TEXT", () => {
         // "123".isnumeric(), "½²百Ⅻ٣".isnumeric()
         expect(yield* run("IS_NUMERIC", { text: "123" })).toEqual(done(true))
         expect(yield* run("IS_NUMERIC", { text: "½²百Ⅻ٣" })).toEqual(done(true))
-      }))
+      })
+    )
 
     it.effect("is false for the empty text, a sign or a decimal point", () =>
       Effect.gen(function* () {
@@ -347,7 +407,8 @@ describe("TEXT", () => {
         expect(yield* run("IS_NUMERIC", { text: "" })).toEqual(done(false))
         expect(yield* run("IS_NUMERIC", { text: "1.5" })).toEqual(done(false))
         expect(yield* run("IS_NUMERIC", { text: "-1" })).toEqual(done(false))
-      }))
+      })
+    )
   })
 
   describe("IS_TEXT", () => {
@@ -356,7 +417,8 @@ describe("TEXT", () => {
         expect(yield* run("IS_TEXT", { value: "" })).toEqual(done(true))
         expect(yield* run("IS_TEXT", { value: 5 })).toEqual(done(false))
         expect(yield* run("IS_TEXT", { value: null })).toEqual(done(false))
-      }))
+      })
+    )
   })
 
   describe("REPLACE", () => {
@@ -366,14 +428,16 @@ describe("TEXT", () => {
         const quickStart = { text: "Hello World", old: "World", new: "Space" }
         expect(yield* run("REPLACE", quickStart)).toEqual(done("Hello Space"))
         expect(yield* run("REPLACE", { text: "aaa", old: "aa", new: "b" })).toEqual(done("ba"))
-      }))
+      })
+    )
 
     it.effect("replaces only the first count occurrences", () =>
       Effect.gen(function* () {
         // "aaaa".replace("a", "b", 2), "abc".replace("b", "x", 0)
         expect(yield* run("REPLACE", { text: "aaaa", old: "a", new: "b", count: 2 })).toEqual(done("bbaa"))
         expect(yield* run("REPLACE", { text: "abc", old: "b", new: "x", count: 0 })).toEqual(done("abc"))
-      }))
+      })
+    )
 
     it.effect("R12 an empty old inserts new around every character, as Python", () =>
       Effect.gen(function* () {
@@ -381,7 +445,8 @@ describe("TEXT", () => {
         expect(yield* run("REPLACE", { text: "a😀b", old: "", new: "-" })).toEqual(done("-a-😀-b-"))
         expect(yield* run("REPLACE", { text: "a😀b", old: "", new: "-", count: 2 })).toEqual(done("-a-😀b"))
         expect(yield* run("REPLACE", { text: "", old: "", new: "x" })).toEqual(done("x"))
-      }))
+      })
+    )
 
     it.effect("R13.2 a result longer than the string limit is SIZE_LIMIT_EXCEED", () =>
       Effect.gen(function* () {
@@ -391,19 +456,22 @@ describe("TEXT", () => {
         const insert = { text: "aaa", old: "", new: "xx" }
         expect(yield* statusWithStringLimit("REPLACE", insert, 11)).toBe("DONE")
         expect(yield* statusWithStringLimit("REPLACE", insert, 10)).toBe("SIZE_LIMIT_EXCEED")
-      }))
+      })
+    )
 
     it.effect("R13.2 an empty old with a long new is refused under the default limits", () =>
       Effect.gen(function* () {
         const out = yield* run("REPLACE", { text: "a".repeat(1_000), old: "", new: "b".repeat(1_000) })
         expect(out.status).toBe("SIZE_LIMIT_EXCEED")
-      }))
+      })
+    )
 
     it.effect("a count that is not an integer is INVALID_TYPE", () =>
       Effect.gen(function* () {
         const out = yield* run("REPLACE", { text: "a", old: "a", new: "b", count: null })
         expect(out.status).toBe("INVALID_TYPE")
         expect(out.error).toMatch(/^count: /)
-      }))
+      })
+    )
   })
 })

@@ -37,14 +37,16 @@ describe("VARIABLE", () => {
         })
         yield* run("SET", { name: "y", value: "a" }, variables)
         expect(variables).toEqual({ x: [2], y: "a" })
-      }))
+      })
+    )
 
     it.effect("R12 stores null when no value is given", () =>
       Effect.gen(function* () {
         const variables: Record<string, unknown> = {}
         expect(yield* run("SET", { name: "x" }, variables)).toEqual({ status: "DONE", result: null })
         expect(variables).toEqual({ x: null })
-      }))
+      })
+    )
 
     it.effect("stores a copy, so two variables never share a list", () =>
       Effect.gen(function* () {
@@ -53,7 +55,8 @@ describe("VARIABLE", () => {
         yield* run("SET", { name: "ys", value: xs }, variables)
         xs.push(2)
         expect(variables["ys"]).toEqual([1])
-      }))
+      })
+    )
 
     it.effect("R9.5 a refused name is INVALID_ARGUMENT and sets nothing", () =>
       Effect.gen(function* () {
@@ -66,12 +69,14 @@ describe("VARIABLE", () => {
         expect(Object.keys(variables)).toEqual([])
         expect(Object.getPrototypeOf(variables)).toBe(Object.prototype)
         expect(({} as any).polluted).toBeUndefined()
-      }))
+      })
+    )
 
     it.effect("a name that is not a text is INVALID_TYPE", () =>
       Effect.gen(function* () {
         expect((yield* run("SET", { name: 1, value: 2 })).status).toBe("INVALID_TYPE")
-      }))
+      })
+    )
 
     it.effect("R13.2 a new variable past the key limit is SIZE_LIMIT_EXCEED", () =>
       Effect.gen(function* () {
@@ -89,7 +94,8 @@ describe("VARIABLE", () => {
         )
         expect(status).toBe("SIZE_LIMIT_EXCEED")
         expect(variables).toEqual({ a: 1 })
-      }))
+      })
+    )
   })
 
   describe("CREATE", () => {
@@ -102,50 +108,55 @@ describe("VARIABLE", () => {
           result: 3
         })
         expect(variables).toEqual({ x: null, y: 3 })
-      }))
+      })
+    )
 
     it.effect("R14.9 creating a variable that exists is INVALID_ARGUMENT and leaves it as it was", () =>
       Effect.gen(function* () {
         const variables: Record<string, unknown> = { x: 1 }
-        expect((yield* run("CREATE", { name: "x", value: 2 }, variables)).status).toBe(
-          "INVALID_ARGUMENT"
-        )
+        expect((yield* run("CREATE", { name: "x", value: 2 }, variables)).status).toBe("INVALID_ARGUMENT")
         expect(variables).toEqual({ x: 1 })
-      }))
+      })
+    )
 
     it.effect("R9.5 a refused name is INVALID_ARGUMENT", () =>
       Effect.gen(function* () {
         for (const name of forbiddenNames) {
           expect((yield* run("CREATE", { name })).status).toBe("INVALID_ARGUMENT")
         }
-      }))
+      })
+    )
   })
 
   describe("GET", () => {
     it.effect("gives the value of a variable", () =>
       Effect.gen(function* () {
         expect(yield* run("GET", { name: "x" }, { x: [1] })).toEqual({ status: "DONE", result: [1] })
-      }))
+      })
+    )
 
     it.effect("gives the default for a missing variable, even a null default", () =>
       Effect.gen(function* () {
         expect(yield* run("GET", { name: "x", default: 0 })).toEqual({ status: "DONE", result: 0 })
         expect(yield* run("GET", { name: "x", default: null })).toEqual({ status: "DONE", result: null })
-      }))
+      })
+    )
 
     it.effect("R12 a missing variable without a default is INVALID_ARGUMENT", () =>
       Effect.gen(function* () {
         expect((yield* run("GET", { name: "x" }, { y: 1 })).status).toBe("INVALID_ARGUMENT")
         // An inherited member is not a variable.
         expect((yield* run("GET", { name: "toString" })).status).toBe("INVALID_ARGUMENT")
-      }))
+      })
+    )
 
     it.effect("R9.5 a refused name is INVALID_ARGUMENT even with a default", () =>
       Effect.gen(function* () {
         for (const name of forbiddenNames) {
           expect((yield* run("GET", { name, default: 1 })).status).toBe("INVALID_ARGUMENT")
         }
-      }))
+      })
+    )
   })
 
   describe("DELETE", () => {
@@ -154,25 +165,29 @@ describe("VARIABLE", () => {
         const variables: Record<string, unknown> = { x: 1, y: 2 }
         expect(yield* run("DELETE", { name: "x" }, variables)).toEqual({ status: "DONE", result: null })
         expect(variables).toEqual({ y: 2 })
-      }))
+      })
+    )
 
     it.effect("R12 ignores a missing variable by default; fails INVALID_ARGUMENT when silent is false", () =>
       Effect.gen(function* () {
         expect(yield* run("DELETE", { name: "x" })).toEqual({ status: "DONE", result: null })
         expect((yield* run("DELETE", { name: "x", silent: false })).status).toBe("INVALID_ARGUMENT")
-      }))
+      })
+    )
 
     it.effect("R9.5 a refused name is INVALID_ARGUMENT", () =>
       Effect.gen(function* () {
         for (const name of forbiddenNames) {
           expect((yield* run("DELETE", { name })).status).toBe("INVALID_ARGUMENT")
         }
-      }))
+      })
+    )
 
     it.effect("a silent that is not a boolean is INVALID_TYPE", () =>
       Effect.gen(function* () {
         expect((yield* run("DELETE", { name: "x", silent: "no" })).status).toBe("INVALID_TYPE")
-      }))
+      })
+    )
   })
 
   describe("IS_EXISTS", () => {
@@ -182,12 +197,14 @@ describe("VARIABLE", () => {
         expect((yield* run("IS_EXISTS", { name: "x" }, variables)).result).toBe(true)
         expect((yield* run("IS_EXISTS", { name: "y" }, variables)).result).toBe(false)
         expect((yield* run("IS_EXISTS", { name: "toString" }, variables)).result).toBe(false)
-      }))
+      })
+    )
 
     it.effect("R9.5 a refused name is INVALID_ARGUMENT", () =>
       Effect.gen(function* () {
         expect((yield* run("IS_EXISTS", { name: "__proto__" })).status).toBe("INVALID_ARGUMENT")
-      }))
+      })
+    )
   })
 
   describe("LIST_NAMES, LIST_VALUES and COUNT", () => {
@@ -198,11 +215,13 @@ describe("VARIABLE", () => {
         expect(yield* run("LIST_VALUES", {}, variables)).toEqual({ status: "DONE", result: [1, [2]] })
         expect(yield* run("COUNT", {}, variables)).toEqual({ status: "DONE", result: 2 })
         expect(yield* run("COUNT", {})).toEqual({ status: "DONE", result: 0 })
-      }))
+      })
+    )
 
     it.effect("an unexpected parameter is INVALID_TYPE", () =>
       Effect.gen(function* () {
         expect((yield* run("COUNT", { name: "x" })).status).toBe("INVALID_TYPE")
-      }))
+      })
+    )
   })
 })

@@ -26,11 +26,16 @@ interface Finished {
 
 const run = (args: ReadonlyArray<string>): Promise<Finished> =>
   new Promise((resolve) => {
-    execFile(process.execPath, args, { timeout: wallMillis, maxBuffer: 512 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const killed = error !== null && (error as { killed?: boolean }).killed === true
-      const code = error === null ? 0 : typeof error.code === "number" ? error.code : null
-      resolve({ status: code, stdout, stderr, timedOut: killed })
-    })
+    execFile(
+      process.execPath,
+      args,
+      { timeout: wallMillis, maxBuffer: 512 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const killed = error !== null && (error as { killed?: boolean }).killed === true
+        const code = error === null ? 0 : typeof error.code === "number" ? error.code : null
+        resolve({ status: code, stdout, stderr, timedOut: killed })
+      }
+    )
   })
 
 describe("the adversarial corpus through the command line", () => {
@@ -38,19 +43,34 @@ describe("the adversarial corpus through the command line", () => {
     it.concurrent(`${entry.name}: ${entry.description}`, async () => {
       const file = join(scratch, `${entry.name}.${entry.extension}`)
       writeFileSync(file, entry.text())
-      const child = await run([`--max-old-space-size=${heapMiB}`, bin, "run", file, "--format", "json", ...(entry.args ?? [])])
+      const child = await run([
+        `--max-old-space-size=${heapMiB}`,
+        bin,
+        "run",
+        file,
+        "--format",
+        "json",
+        ...(entry.args ?? [])
+      ])
       expect(child.timedOut, "the run ends within its wall-time bound").toBe(false)
       const exits = typeof entry.expect.exit === "number" ? [entry.expect.exit] : entry.expect.exit
       expect(exits, `exit ${child.status}; stderr: ${child.stderr.slice(0, 300)}`).toContain(child.status)
-      if (entry.expect.stderrIncludes !== undefined) expect(child.stderr).toContain(entry.expect.stderrIncludes)
+      if (entry.expect.stderrIncludes !== undefined)
+        expect(child.stderr).toContain(entry.expect.stderrIncludes)
       if (child.status === 2) return
 
       const report = JSON.parse(child.stdout) as {
         readonly failedStep: string | null
-        readonly steps: ReadonlyArray<{ readonly status: { readonly name: string }; readonly result?: unknown }>
+        readonly steps: ReadonlyArray<{
+          readonly status: { readonly name: string }
+          readonly result?: unknown
+        }>
       }
       const statuses = report.steps.map((step) => step.status.name)
-      expect(statuses.every((name) => name !== "NONE"), "every step has a final status").toBe(true)
+      expect(
+        statuses.every((name) => name !== "NONE"),
+        "every step has a final status"
+      ).toBe(true)
       entry.expect.statuses?.forEach((want, index) => {
         if (want !== null) expect(statuses[index], `step ${index + 1}`).toBe(want)
       })

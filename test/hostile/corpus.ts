@@ -61,7 +61,11 @@ export const corpus: ReadonlyArray<Entry> = [
     text: json({
       variables: { s: "x".repeat(16) },
       steps: Array.from({ length: 40 }, (_, i) => [
-        { action: "TEXT.JOIN", id: `j${i}`, parameters: { text1: "{# s #}", text2: "{# s #}", join_with: "" } },
+        {
+          action: "TEXT.JOIN",
+          id: `j${i}`,
+          parameters: { text1: "{# s #}", text2: "{# s #}", join_with: "" }
+        },
         { action: "VARIABLE.SET", id: `v${i}`, parameters: { name: "s", value: `{: j${i} :}` } }
       ]).flat()
     }),
@@ -88,7 +92,8 @@ export const corpus: ReadonlyArray<Entry> = [
     name: "deeper-than-load-limit",
     description: "a document nested 50,000 deep is refused as a whole, without a stack overflow (R3.3)",
     extension: "json",
-    text: () => `{"steps": [{"action": "LOGIC.TRUE", "parameters": {"x": ${"[".repeat(50_000)}${"]".repeat(50_000)}}}]}`,
+    text: () =>
+      `{"steps": [{"action": "LOGIC.TRUE", "parameters": {"x": ${"[".repeat(50_000)}${"]".repeat(50_000)}}}]}`,
     expect: { exit: 2, stderrIncludes: "nested deeper" }
   },
   {
@@ -125,7 +130,8 @@ export const corpus: ReadonlyArray<Entry> = [
   },
   {
     name: "prototype-keys",
-    description: "__proto__, constructor and prototype are plain data or refused, never interpreted (R9.5, R13.3)",
+    description:
+      "__proto__, constructor and prototype are plain data or refused, never interpreted (R9.5, R13.3)",
     extension: "json",
     text: () =>
       `{"variables": {"v": {}}, "steps": [
@@ -140,7 +146,15 @@ export const corpus: ReadonlyArray<Entry> = [
       ]}`,
     expect: {
       exit: 1,
-      statuses: ["DONE", "DONE", "INVALID_ARGUMENT", "INVALID_ARGUMENT", "INVALID_ARGUMENT", "INVALID_ARGUMENT", "DONE"]
+      statuses: [
+        "DONE",
+        "DONE",
+        "INVALID_ARGUMENT",
+        "INVALID_ARGUMENT",
+        "INVALID_ARGUMENT",
+        "INVALID_ARGUMENT",
+        "DONE"
+      ]
     }
   },
   {
@@ -154,19 +168,27 @@ export const corpus: ReadonlyArray<Entry> = [
     name: "tags-nested-within-limit",
     description: "tags nested 20 deep still resolve (R9.7)",
     extension: "json",
-    text: json({ name: "x", variables: { x: "x" }, steps: [{ action: "TEXT.UPPERCASE", parameters: { text: tagsNested(20) } }] }),
+    text: json({
+      name: "x",
+      variables: { x: "x" },
+      steps: [{ action: "TEXT.UPPERCASE", parameters: { text: tagsNested(20) } }]
+    }),
     expect: { exit: 0, statuses: ["DONE"], results: ["X"] }
   },
   {
     name: "self-reference",
     description: "a variable holding its own tag is inserted as text, not expanded (R9.8)",
     extension: "json",
-    text: json({ variables: { x: "{# x #}{# x #}" }, steps: [{ action: "TEXT.UPPERCASE", parameters: { text: "{# x #}" } }] }),
+    text: json({
+      variables: { x: "{# x #}{# x #}" },
+      steps: [{ action: "TEXT.UPPERCASE", parameters: { text: "{# x #}" } }]
+    }),
     expect: { exit: 0, statuses: ["DONE"], results: ["{# X #}{# X #}"] }
   },
   {
     name: "deadline",
-    description: "a long run stops at the deadline: TIME_LIMIT_EXCEED, then every step SKIPPED, forced too (R13.1)",
+    description:
+      "a long run stops at the deadline: TIME_LIMIT_EXCEED, then every step SKIPPED, forced too (R13.1)",
     extension: "json",
     args: ["--deadline", "300ms", "--step-limit", "1000000"],
     text: json({
@@ -191,7 +213,11 @@ export const corpus: ReadonlyArray<Entry> = [
     name: "replace-explosion",
     description: "REPLACE with an empty piece on a long text is refused before it is built (R13.2)",
     extension: "json",
-    text: json({ steps: [{ action: "TEXT.REPLACE", parameters: { text: "a".repeat(500_000), old: "", new: "0123456789" } }] }),
+    text: json({
+      steps: [
+        { action: "TEXT.REPLACE", parameters: { text: "a".repeat(500_000), old: "", new: "0123456789" } }
+      ]
+    }),
     expect: { exit: 1, statuses: ["SIZE_LIMIT_EXCEED"] }
   },
   {
@@ -206,7 +232,8 @@ export const corpus: ReadonlyArray<Entry> = [
   },
   {
     name: "append-loop",
-    description: "appending in a loop keeps a snapshot per step; the run's retained size stops it (R13.2, R13.3)",
+    description:
+      "appending in a loop keeps a snapshot per step; the run's retained size stops it (R13.2, R13.3)",
     extension: "json",
     text: json({
       variables: { l: [] },
@@ -244,7 +271,8 @@ export const corpus: ReadonlyArray<Entry> = [
     name: "yaml-too-many-nodes",
     description: "a YAML document with hundreds of thousands of nodes is refused before parsing (R13.3)",
     extension: "yaml",
-    text: () => `steps:\n  - action: LOGIC.TRUE\n    parameters:\n      x: [${Array(300_000).fill("1").join(",")}]\n`,
+    text: () =>
+      `steps:\n  - action: LOGIC.TRUE\n    parameters:\n      x: [${Array(300_000).fill("1").join(",")}]\n`,
     expect: { exit: 2, stderrIncludes: "nodes" }
   },
   {

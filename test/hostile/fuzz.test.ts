@@ -36,21 +36,53 @@ const expectTypedOutcome = <A>(exit: Exit.Exit<A, Workflow.WorkflowLoadError>) =
 const hostileKeys = ["__proto__", "constructor", "prototype", "toString", "_x", "x_", "a.b", ""]
 
 const tagFragments = [
-  "{: 1 :}", "{: 2 :}", "{: a :}", "{: 1.0 :}", "{: 1.-1 :}", "{: 1.::-1 :}", "{: 1.__proto__ :}",
-  "{# x #}", "{# x.0 #}", "{# x.0:2 #}", "{# list #}", "{# nope #}", "{# constructor #}",
-  "{% job.name %}", "{% job.variables %}", "{% steps %}", "{% steps.1.status.name %}", "{% steps.1.parameters %}",
-  "{% job.variables.{% job.name %} %}", "{% job.variables.{# key #} %}", "{< a >}", "{< a.b.0 >}", "{< nope >}",
-  "{%x%}", "{% x :}", "{: ", " :}", "{# {# x #} #}", "{% job.parameters %}"
+  "{: 1 :}",
+  "{: 2 :}",
+  "{: a :}",
+  "{: 1.0 :}",
+  "{: 1.-1 :}",
+  "{: 1.::-1 :}",
+  "{: 1.__proto__ :}",
+  "{# x #}",
+  "{# x.0 #}",
+  "{# x.0:2 #}",
+  "{# list #}",
+  "{# nope #}",
+  "{# constructor #}",
+  "{% job.name %}",
+  "{% job.variables %}",
+  "{% steps %}",
+  "{% steps.1.status.name %}",
+  "{% steps.1.parameters %}",
+  "{% job.variables.{% job.name %} %}",
+  "{% job.variables.{# key #} %}",
+  "{< a >}",
+  "{< a.b.0 >}",
+  "{< nope >}",
+  "{%x%}",
+  "{% x :}",
+  "{: ",
+  " :}",
+  "{# {# x #} #}",
+  "{% job.parameters %}"
 ]
 
 const text = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...tagFragments) },
-  { weight: 2, arbitrary: fc.array(fc.constantFrom(...tagFragments, " ", "text", "."), { maxLength: 5 }).map((parts) => parts.join("")) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .array(fc.constantFrom(...tagFragments, " ", "text", "."), { maxLength: 5 })
+      .map((parts) => parts.join(""))
+  },
   { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
   { weight: 1, arbitrary: fc.constantFrom(...hostileKeys) }
 )
 
-const key = fc.oneof(fc.constantFrom(...hostileKeys, "value", "value1", "value2", "text", "list", "name", "item"), text)
+const key = fc.oneof(
+  fc.constantFrom(...hostileKeys, "value", "value1", "value2", "text", "list", "name", "item"),
+  text
+)
 
 const objectOf = (entries: ReadonlyArray<readonly [string, unknown]>) => {
   const object: Record<string, unknown> = {}
@@ -77,17 +109,25 @@ const blocks = Catalog.ofRegistry(standard)
 const step = fc
   .record({
     block: fc.constantFrom(...blocks),
-    unknownAction: fc.option(fc.constantFrom("NOPE", "TEXT.", "text.join.x", "__proto__", "constructor"), { freq: 8 }),
+    unknownAction: fc.option(fc.constantFrom("NOPE", "TEXT.", "text.join.x", "__proto__", "constructor"), {
+      freq: 8
+    }),
     lower: fc.boolean(),
     values: fc.array(value, { minLength: 4, maxLength: 4 }),
     extra: fc.option(fc.tuple(key, value), { freq: 4 }),
-    id: fc.option(fc.oneof(fc.constantFrom("a", "1", "2", "__proto__", "constructor"), fc.integer({ min: 0, max: 4 })), { freq: 2 }),
+    id: fc.option(
+      fc.oneof(fc.constantFrom("a", "1", "2", "__proto__", "constructor"), fc.integer({ min: 0, max: 4 })),
+      { freq: 2 }
+    ),
     forced: fc.boolean(),
     condition: fc.option(fc.oneof(text, fc.array(text, { maxLength: 3 })), { freq: 4 })
   })
   .map(({ block, unknownAction, lower, values, extra, id, forced, condition }) => {
     const names = block.parameters.map((parameter) => parameter.name)
-    const parameters = objectOf([...names.map((name, index) => [name, values[index % values.length]] as const), ...(extra ? [extra] : [])])
+    const parameters = objectOf([
+      ...names.map((name, index) => [name, values[index % values.length]] as const),
+      ...(extra ? [extra] : [])
+    ])
     const action = unknownAction ?? (lower ? block.name.toLowerCase() : block.name)
     return {
       action,
@@ -100,18 +140,27 @@ const step = fc
 
 const workflow = fc.record({
   name: fc.option(fc.constantFrom("x", "list", "__proto__", "job"), { nil: undefined }),
-  variables: fc.array(fc.tuple(fc.constantFrom("x", "list", "key", "__proto__", "constructor"), value), { maxLength: 4 }).map(objectOf),
+  variables: fc
+    .array(fc.tuple(fc.constantFrom("x", "list", "key", "__proto__", "constructor"), value), { maxLength: 4 })
+    .map(objectOf),
   steps: fc.array(step, { maxLength: 8 })
 })
 
-const locals = fc.array(fc.tuple(fc.constantFrom("a", "b", "__proto__"), value), { maxLength: 3 }).map(objectOf)
+const locals = fc
+  .array(fc.tuple(fc.constantFrom("a", "b", "__proto__"), value), { maxLength: 3 })
+  .map(objectOf)
 
 // ---- properties ----
 
 describe("fuzzing (R3.3, R13.3)", () => {
   it.live.prop(
     "any JSON value as a document loads or fails with a typed error",
-    [fc.oneof(fc.jsonValue(), fc.record({ steps: fc.array(fc.jsonValue(), { maxLength: 4 }) }, { requiredKeys: [] }))],
+    [
+      fc.oneof(
+        fc.jsonValue(),
+        fc.record({ steps: fc.array(fc.jsonValue(), { maxLength: 4 }) }, { requiredKeys: [] })
+      )
+    ],
     ([document]) =>
       Effect.gen(function* () {
         expectTypedOutcome(yield* Effect.exit(Workflow.decode(document)))

@@ -15,48 +15,66 @@ const loadError = (exit: Exit.Exit<unknown, Workflow.WorkflowLoadError>): string
   Exit.isFailure(exit) && exit.cause._tag === "Fail" ? exit.cause.error.message : "loaded"
 
 describe("loading bounds (R3.3, R13.3)", () => {
-  it.effect("a document larger than maxSize once parsed is refused, counting a shared value each time it is used", () =>
-    Effect.gen(function* () {
-      const shared = Array(1_000).fill("x")
-      const document = { variables: { a: Array(100).fill(shared) }, steps: [] }
-      const exit = yield* Effect.exit(Workflow.decode(document, { ...Workflow.defaultLoadLimits, maxSize: 100_000 }))
-      expect(loadError(exit)).toContain("larger than 100000 once parsed")
-    }))
+  it.effect(
+    "a document larger than maxSize once parsed is refused, counting a shared value each time it is used",
+    () =>
+      Effect.gen(function* () {
+        const shared = Array(1_000).fill("x")
+        const document = { variables: { a: Array(100).fill(shared) }, steps: [] }
+        const exit = yield* Effect.exit(
+          Workflow.decode(document, { ...Workflow.defaultLoadLimits, maxSize: 100_000 })
+        )
+        expect(loadError(exit)).toContain("larger than 100000 once parsed")
+      })
+  )
 
   it.effect("a parsed value that is not JSON data (a Date, a Map) is refused", () =>
     Effect.gen(function* () {
-      const withDate = yield* Effect.exit(Workflow.decode({ steps: [{ action: "X", parameters: { when: new Date(0) } }] }))
+      const withDate = yield* Effect.exit(
+        Workflow.decode({ steps: [{ action: "X", parameters: { when: new Date(0) } }] })
+      )
       expect(loadError(withDate)).toContain("not JSON data (Date)")
       const withMap = yield* Effect.exit(Workflow.decode({ steps: [], variables: { m: new Map() } }))
       expect(loadError(withMap)).toContain("not JSON data (Map)")
-    }))
+    })
+  )
 
   it.effect("YAML 1.1 binary, timestamps and sets are refused as not JSON data", () =>
     Effect.gen(function* () {
-      const binary = yield* Effect.exit(Workflow.parse("%YAML 1.1\n---\nsteps: []\nvariables: {b: !!binary aGVsbG8=}\n"))
+      const binary = yield* Effect.exit(
+        Workflow.parse("%YAML 1.1\n---\nsteps: []\nvariables: {b: !!binary aGVsbG8=}\n")
+      )
       expect(loadError(binary)).toContain("not JSON data")
-      const set = yield* Effect.exit(Workflow.parse("%YAML 1.1\n---\nsteps: []\nvariables: {s: !!set {a, b}}\n"))
+      const set = yield* Effect.exit(
+        Workflow.parse("%YAML 1.1\n---\nsteps: []\nvariables: {s: !!set {a, b}}\n")
+      )
       expect(loadError(set)).toContain("not JSON data")
-    }))
+    })
+  )
 
   it.effect("a YAML document with more nodes than maxYamlNodes is refused before it is parsed", () =>
     Effect.gen(function* () {
       const text = `steps: []\nvariables: {x: [${Array(500).fill("1").join(",")}]}\n`
-      const exit = yield* Effect.exit(Workflow.parse(text, "yaml", { ...Workflow.defaultLoadLimits, maxYamlNodes: 100 }))
+      const exit = yield* Effect.exit(
+        Workflow.parse(text, "yaml", { ...Workflow.defaultLoadLimits, maxYamlNodes: 100 })
+      )
       expect(loadError(exit)).toContain("more than about 100 nodes")
-    }))
+    })
+  )
 
   it.effect("a byte-order mark before JSON text is ignored", () =>
     Effect.gen(function* () {
       const workflow = yield* Workflow.parse('\ufeff{"steps": [{"action": "TEST.OK"}]}')
       expect(workflow.steps).toHaveLength(1)
-    }))
+    })
+  )
 
   it.effect("R6.2 an integer id beyond 2^53 loads and becomes its decimal digits", () =>
     Effect.gen(function* () {
       const job = yield* Job.load({ steps: [{ action: "TEST.OK", id: 1e21 }] }, registry)
       expect(job.steps[0]!.id).toBe("1000000000000000000000")
-    }))
+    })
+  )
 })
 
 describe("the retained size of a run (R13.2)", () => {
@@ -73,22 +91,39 @@ describe("the retained size of a run (R13.2)", () => {
     Effect.gen(function* () {
       const text = "x".repeat(98)
       const job = yield* Job.load(
-        { steps: Array.from({ length: 4 }, () => ({ action: "TEST.OK", parameters: { value: text }, forced: true })) },
+        {
+          steps: Array.from({ length: 4 }, () => ({
+            action: "TEST.OK",
+            parameters: { value: text },
+            forced: true
+          }))
+        },
         registry,
         { sizeLimits: { maxRetainedSize: 250 } }
       )
       const result = yield* Run.run(job)
-      expect(result.steps.map((step) => step.status.name)).toEqual(["DONE", "DONE", "SIZE_LIMIT_EXCEED", "SIZE_LIMIT_EXCEED"])
+      expect(result.steps.map((step) => step.status.name)).toEqual([
+        "DONE",
+        "DONE",
+        "SIZE_LIMIT_EXCEED",
+        "SIZE_LIMIT_EXCEED"
+      ])
       expect(result.steps[2]!.error).toContain("more than 250 of step results")
-    }))
+    })
+  )
 
   it.effect("runs are independent: each run starts with nothing retained (R7.5)", () =>
     Effect.gen(function* () {
-      const job = yield* Job.load({ steps: [{ action: "TEST.OK", parameters: { value: "x".repeat(98) } }] }, registry, {
-        sizeLimits: { maxRetainedSize: 150 }
-      })
+      const job = yield* Job.load(
+        { steps: [{ action: "TEST.OK", parameters: { value: "x".repeat(98) } }] },
+        registry,
+        {
+          sizeLimits: { maxRetainedSize: 150 }
+        }
+      )
       const first = yield* Run.run(job)
       const second = yield* Run.run(job)
       expect([first.success, second.success]).toEqual([true, true])
-    }))
+    })
+  )
 })

@@ -103,4 +103,16 @@ export const once = Block.make({
 })
 
 /** The test registry. */
-export const registry = Registry.make(ok, add, invalid, assertion, other, die, echo, push, sleep, secret, once)
+export const registry = Registry.make(
+  ok,
+  add,
+  invalid,
+  assertion,
+  other,
+  die,
+  echo,
+  push,
+  sleep,
+  secret,
+  once
+)

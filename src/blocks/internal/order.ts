@@ -58,8 +58,7 @@ export const compare = (a: unknown, b: unknown): Either.Either<number, StepError
   if (typeof a === "string" && typeof b === "string") return Either.right(Math.sign(compareText(a, b)))
   return Either.left(
     new StepError.InvalidArgument({
-      message:
-        `cannot order ${describe(a)} and ${describe(b)}: only two numbers or two texts can be ordered`
+      message: `cannot order ${describe(a)} and ${describe(b)}: only two numbers or two texts can be ordered`
     })
   )
 }

@@ -23,8 +23,7 @@ export const ensureListLength = (
     length > sizeLimits.maxArrayLength
       ? Effect.fail(
           new StepError.SizeLimitExceeded({
-            message:
-              `the list would have ${length} items, more than the limit of ${sizeLimits.maxArrayLength}`
+            message: `the list would have ${length} items, more than the limit of ${sizeLimits.maxArrayLength}`
           })
         )
       : Effect.void
@@ -44,8 +43,7 @@ export const ensureKeyCount = (
     count > sizeLimits.maxObjectKeys
       ? Effect.fail(
           new StepError.SizeLimitExceeded({
-            message:
-              `the dictionary would have ${count} keys, more than the limit of ${sizeLimits.maxObjectKeys}`
+            message: `the dictionary would have ${count} keys, more than the limit of ${sizeLimits.maxObjectKeys}`
           })
         )
       : Effect.void
