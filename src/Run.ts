@@ -136,6 +136,13 @@ interface RunState {
   deadlinePassed: boolean
   /** The total size of the step results kept so far (`SizeLimits.maxRetainedSize`). */
   retained: number
+  /** The run's own copy of the job's variables, which VARIABLE blocks change. */
+  readonly variables: Record<string, unknown>
+  /** What `{% job %}` shows; `success` is set once a step fails and when the run ends (R8.1). */
+  readonly jobContext: Contexts.JobContext
+  /** What `{% steps %}` shows, one per step, updated in place as steps finish (R7.7). */
+  readonly stepContexts: ReadonlyArray<Contexts.StepContext>
+  readonly results: Array<StepResult>
   readonly deadlineAt: number
   readonly clock: Clock.Clock
   /** What each step's runtime is made from: the run's own, with the CurrentRun service added. */
@@ -144,20 +151,51 @@ interface RunState {
   readonly parentSpan: Option.Option<Tracer.AnySpan>
   readonly fiberId: FiberId.Single
   readonly scope: Resolver.Scope
+  /** Whether each finished step is logged at Debug level. */
+  readonly logSteps: boolean
 }
 
 const execute = <R>(
   job: Job<R>,
   publish: ((event: RunEvent) => Effect.Effect<unknown>) | undefined
 ): Effect.Effect<JobResult, never, Exclude<R, CurrentRun>> =>
-  Effect.all([
-    Effect.clock,
-    Effect.runtime<any>(),
-    Effect.tracer,
-    Effect.fiberId,
-    FiberRef.get(FiberRef.currentMinimumLogLevel)
-  ]).pipe(
-    Effect.flatMap(([clock, runtime, tracer, fiberId, minimumLogLevel]) => {
+  Effect.flatMap(startRun(job), (state) => {
+    const steps =
+      publish === undefined
+        ? Effect.forEach(job.steps, (step, index) => visit(job, state, step, index), { discard: true })
+        : Effect.forEach(
+            job.steps,
+            (step, index) =>
+              Effect.flatMap(visit(job, state, step, index), (result) => {
+                const updated: StepUpdated = {
+                  _tag: "StepUpdated",
+                  jobName: job.name,
+                  jobId: job.id,
+                  step: result
+                }
+                return publish(Object.freeze(updated))
+              }),
+            { discard: true }
+          )
+    return Effect.flatMap(steps, () => {
+      const result = finishRun(job, state)
+      if (publish === undefined) return Effect.succeed(result)
+      const finished: JobFinished = Object.freeze({ _tag: "JobFinished", result, failedStep: state.failed })
+      return Effect.as(publish(finished), result)
+    })
+  }).pipe(Effect.annotateLogs(jobAnnotations(job))) as Effect.Effect<JobResult, never, Exclude<R, CurrentRun>>
+
+/** A fresh state for one run of the job, from the services of the Effect that runs it. */
+const startRun = <R>(job: Job<R>): Effect.Effect<RunState> =>
+  Effect.map(
+    Effect.all([
+      Effect.clock,
+      Effect.runtime<never>(),
+      Effect.tracer,
+      Effect.fiberId,
+      FiberRef.get(FiberRef.currentMinimumLogLevel)
+    ]),
+    ([clock, runtime, tracer, fiberId, minimumLogLevel]) => {
       const variables = Value.copy(job.variables) as Record<string, unknown>
       const jobContext: Contexts.JobContext = {
         name: job.name,
@@ -174,10 +212,14 @@ const execute = <R>(
         jobId: job.id,
         sizeLimits: job.sizeLimits
       }
-      const state: RunState = {
+      return {
         failed: null,
         deadlinePassed: false,
         retained: 0,
+        variables,
+        jobContext,
+        stepContexts,
+        results: [],
         deadlineAt: clock.unsafeCurrentTimeMillis() + Duration.toMillis(job.deadline),
         clock,
         runtime: Runtime.make({
@@ -188,65 +230,48 @@ const execute = <R>(
         tracer,
         parentSpan: Context.getOption(runtime.context, Tracer.ParentSpan),
         fiberId: fiberId as FiberId.Single,
-        scope: { contexts: Contexts.make(jobContext, stepContexts), limits: job.sizeLimits }
+        scope: { contexts: Contexts.make(jobContext, stepContexts), limits: job.sizeLimits },
+        logSteps: LogLevel.lessThanEqual(minimumLogLevel, LogLevel.Debug)
       }
-      const results: Array<StepResult> = []
+    }
+  )
 
-      const visit = (step: PlannedStep<R>, index: number): Effect.Effect<StepResult> => {
-        const started = clock.unsafeCurrentTimeNanos()
-        const finish = (outcome: Outcome): StepResult => {
-          const elapsed = Number(clock.unsafeCurrentTimeNanos() - started) / 1e6
-          const result = record(step, outcome, elapsed, stepContexts[index]!)
-          results.push(result)
-          if (state.failed === null && Status.isFailure(outcome.status)) {
-            state.failed = result
-            jobContext.success = false
-          }
-          return result
-        }
-        const outcome = guardedOutcome(job, step, state)
-        const recorded = Effect.isEffect(outcome)
-          ? Effect.map(outcome, finish)
-          : Effect.succeed(finish(outcome))
-        // One debug line per step, with its id and status; skipped entirely unless debug logs are on.
-        return LogLevel.lessThanEqual(minimumLogLevel, LogLevel.Debug)
-          ? Effect.tap(recorded, logStep)
-          : recorded
-      }
-      const steps =
-        publish === undefined
-          ? Effect.forEach(job.steps, visit, { discard: true })
-          : Effect.forEach(
-              job.steps,
-              (step, index) =>
-                Effect.flatMap(visit(step, index), (result) => {
-                  const updated: StepUpdated = {
-                    _tag: "StepUpdated",
-                    jobName: job.name,
-                    jobId: job.id,
-                    step: result
-                  }
-                  return publish(Object.freeze(updated))
-                }),
-              { discard: true }
-            )
+/** Runs one step of the fold and records its result; the first failure is the job's failed step (R7.3). */
+const visit = <R>(
+  job: Job<R>,
+  state: RunState,
+  step: PlannedStep<R>,
+  index: number
+): Effect.Effect<StepResult> => {
+  const started = state.clock.unsafeCurrentTimeNanos()
+  const finish = (outcome: Outcome): StepResult => {
+    const elapsed = Number(state.clock.unsafeCurrentTimeNanos() - started) / 1e6
+    const result = record(step, outcome, elapsed, state.stepContexts[index]!)
+    state.results.push(result)
+    if (state.failed === null && Status.isFailure(outcome.status)) {
+      state.failed = result
+      state.jobContext.success = false
+    }
+    return result
+  }
+  const outcome = guardedOutcome(job, step, state)
+  const recorded = Effect.isEffect(outcome) ? Effect.map(outcome, finish) : Effect.succeed(finish(outcome))
+  // One debug line per step, with its id and status; skipped entirely unless debug logs are on.
+  return state.logSteps ? Effect.tap(recorded, logStep) : recorded
+}
 
-      return Effect.flatMap(steps, () => {
-        jobContext.success = state.failed === null
-        const result: JobResult = Object.freeze({
-          name: job.name,
-          id: job.id,
-          success: state.failed === null,
-          failedStep: state.failed,
-          steps: Object.freeze(results),
-          variables
-        })
-        const finished: JobFinished = Object.freeze({ _tag: "JobFinished", result, failedStep: state.failed })
-        return publish === undefined ? Effect.succeed(result) : Effect.as(publish(finished), result)
-      })
-    }),
-    Effect.annotateLogs(jobAnnotations(job))
-  ) as Effect.Effect<JobResult, never, Exclude<R, CurrentRun>>
+/** The job result once every step has a status (R7.4). */
+const finishRun = (job: Job<any>, state: RunState): JobResult => {
+  state.jobContext.success = state.failed === null
+  return Object.freeze({
+    name: job.name,
+    id: job.id,
+    success: state.failed === null,
+    failedStep: state.failed,
+    steps: Object.freeze(state.results),
+    variables: state.variables
+  })
+}
 
 const logStep = (result: StepResult): Effect.Effect<void> =>
   Effect.logDebug(`step ${result.position} ${result.action}: ${result.status.name}`).pipe(
