@@ -8,6 +8,7 @@
  */
 import { Cause, Effect, Either, HashSet, ParseResult, Schema } from "effect"
 import type * as Block from "./Block.js"
+import * as DecodeIssue from "./DecodeIssue.js"
 import * as StepError from "./StepError.js"
 
 const decoders = new WeakMap<object, (u: unknown) => Either.Either<unknown, ParseResult.ParseError>>()
@@ -43,22 +44,14 @@ export const decodeParameters = (
       new StepError.UnhandledException({ message: StepError.describe(defect), cause: defect })
     )
   }
-  return Either.mapLeft(result, (error) => new StepError.InvalidType({ message: formatParseError(error) }))
+  return Either.mapLeft(
+    result,
+    (error) =>
+      new StepError.InvalidType({
+        message: DecodeIssue.format(DecodeIssue.fromParseError(error, "unknown parameter"), "; ")
+      })
+  )
 }
-
-/**
- * A decode error as one line per problem: `path: what was expected`.
- *
- * @since 0.1.0
- * @category decoding
- */
-export const formatParseError = (error: ParseResult.ParseError): string =>
-  ParseResult.ArrayFormatter.formatErrorSync(error)
-    .map((issue) => {
-      const path = issue.path.map(String).join(".")
-      return path === "" ? issue.message : `${path}: ${issue.message}`
-    })
-    .join("; ")
 
 /**
  * Decodes the parameters and runs the block, turning every failure and

@@ -92,7 +92,7 @@ export const none = Schema.Struct({})
       const names = Object.keys(parameters)
       return (
         names.length === 0 ||
-        names.map((name) => ({ path: [name], message: "is unexpected: this block takes no parameters" }))
+        names.map((name) => ({ path: [name], message: "unknown parameter: this block takes none" }))
       )
     })
   )

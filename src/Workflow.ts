@@ -7,8 +7,9 @@
  *
  * @since 0.1.0
  */
-import { Data, Effect, Either, JSONSchema, ParseResult, Schema } from "effect"
+import { Data, Effect, Either, JSONSchema, Schema } from "effect"
 import * as YAML from "yaml"
+import * as DecodeIssue from "./DecodeIssue.js"
 import * as Size from "./Size.js"
 import * as Value from "./Value.js"
 
@@ -117,10 +118,7 @@ export type Workflow = typeof WorkflowDocument.Type
  * @since 0.1.0
  * @category models
  */
-export interface LoadIssue {
-  readonly path: string
-  readonly message: string
-}
+export type LoadIssue = DecodeIssue.DecodeIssue
 
 /**
  * The document could not be loaded; `issues` names every offending path.
@@ -132,9 +130,7 @@ export class WorkflowLoadError extends Data.TaggedError("WorkflowLoadError")<{
   readonly issues: ReadonlyArray<LoadIssue>
 }> {
   override get message(): string {
-    return this.issues
-      .map((issue) => (issue.path === "" ? issue.message : `${issue.path}: ${issue.message}`))
-      .join("\n")
+    return DecodeIssue.format(this.issues, "\n")
   }
 }
 
@@ -201,7 +197,8 @@ export const decode = (
     const problem = shapeProblem(input, limits)
     if (problem !== undefined) return Effect.fail(single(problem))
     return Either.match(decodeDocument(input), {
-      onLeft: (error) => Effect.fail(new WorkflowLoadError({ issues: toIssues(error) })),
+      onLeft: (error) =>
+        Effect.fail(new WorkflowLoadError({ issues: DecodeIssue.fromParseError(error, "unknown key") })),
       onRight: Effect.succeed
     })
   })
@@ -281,23 +278,3 @@ const shapeProblem = (input: unknown, limits: LoadLimits): string | undefined =>
       return `the document holds ${measured.message.replace(/^a value is /, "a value that is ")}`
   }
 }
-
-const toIssues = (error: ParseResult.ParseError): ReadonlyArray<LoadIssue> =>
-  ParseResult.ArrayFormatter.formatErrorSync(error).map((issue) => ({
-    path: formatPath(issue.path),
-    message:
-      issue._tag === "Unexpected" ? "unknown key" : issue._tag === "Missing" ? "is required" : issue.message
-  }))
-
-/**
- * Writes a decode path as users read it: `steps[2].paramters`.
- *
- * @since 0.1.0
- * @category decoding
- */
-export const formatPath = (path: ReadonlyArray<PropertyKey>): string =>
-  path
-    .map((key, index) =>
-      typeof key === "number" ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`
-    )
-    .join("")

@@ -396,12 +396,6 @@ describe("R3.4 meaning is not shape", () => {
   )
 })
 
-describe("formatPath", () => {
-  it("writes indexes in brackets and keys after dots", () => {
-    expect(Workflow.formatPath(["steps", 2, "paramters"])).toBe("steps[2].paramters")
-  })
-})
-
 describe("YAML conveniences (R3.3)", () => {
   it.effect("anchors, aliases and merge keys (<<) work as YAML users expect", () =>
     Effect.gen(function* () {

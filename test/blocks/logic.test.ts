@@ -67,7 +67,7 @@ describe("LOGIC", () => {
       Effect.gen(function* () {
         const out = yield* run("TRUE", { value: 1 })
         expect(out.status).toBe("INVALID_TYPE")
-        expect(out.error).toMatch(/^value: is unexpected/)
+        expect(out.error).toMatch(/^value: unknown parameter/)
       })
     )
   })
@@ -98,7 +98,7 @@ describe("LOGIC", () => {
 
     it.effect("a missing value is INVALID_TYPE", () =>
       Effect.gen(function* () {
-        expect(yield* run("IS_NONE", {})).toEqual({ status: "INVALID_TYPE", error: "value: is missing" })
+        expect(yield* run("IS_NONE", {})).toEqual({ status: "INVALID_TYPE", error: "value: is required" })
       })
     )
   })
@@ -184,7 +184,7 @@ describe("LOGIC", () => {
       Effect.gen(function* () {
         expect(yield* run("IF_THEN_ELSE", { value: 1, then: 2 })).toEqual({
           status: "INVALID_TYPE",
-          error: "otherwise: is missing"
+          error: "otherwise: is required"
         })
       })
     )

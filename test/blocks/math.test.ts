@@ -184,7 +184,7 @@ describe("MATH", () => {
       Effect.gen(function* () {
         expect(yield* run("SUM_LIST", { list: [1, "a"] })).toEqual({
           status: "INVALID_TYPE",
-          error: 'list.1: expected a number, got "a"'
+          error: 'list[1]: expected a number, got "a"'
         })
       })
     )

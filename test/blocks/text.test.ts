@@ -65,7 +65,10 @@ describe("TEXT", () => {
 
     it.effect("without a value is INVALID_TYPE", () =>
       Effect.gen(function* () {
-        expect(yield* run("CREATE", {})).toMatchObject({ status: "INVALID_TYPE", error: "value: is missing" })
+        expect(yield* run("CREATE", {})).toMatchObject({
+          status: "INVALID_TYPE",
+          error: "value: is required"
+        })
       })
     )
   })
@@ -117,7 +120,7 @@ describe("TEXT", () => {
     it.effect("an item that is not a text is INVALID_TYPE naming its index", () =>
       Effect.gen(function* () {
         const out = yield* run("JOIN_LIST", { list: ["a", 1] })
-        expect(out).toMatchObject({ status: "INVALID_TYPE", error: "list.1: expected a text, got 1" })
+        expect(out).toMatchObject({ status: "INVALID_TYPE", error: "list[1]: expected a text, got 1" })
       })
     )
 
