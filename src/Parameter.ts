@@ -38,14 +38,18 @@ export const expecting = (what: string) => (issue: ParseResult.ParseIssue) =>
 export const number = Schema.Number.annotations({ message: expecting("a number") })
 
 /**
- * A whole number.
+ * A whole number, of any size a number can hold: `2 ** 60` is an integer
+ * (Python's are unbounded), so a block decides what a huge one means (an
+ * index out of range, a count that means "all").
  *
  * @since 0.1.0
  * @category schemas
  */
-export const integer = Schema.Number.annotations({ message: expecting("an integer") }).pipe(
-  Schema.int({ message: expecting("an integer"), jsonSchema: { type: "integer" } })
-)
+export const integer = Schema.declare((u): u is number => Number.isInteger(u), {
+  message: expecting("an integer"),
+  jsonSchema: { type: "integer" },
+  arbitrary: () => (fc) => fc.integer()
+})
 
 /**
  * Any text.
@@ -138,8 +142,11 @@ export const withDefault = <S extends Schema.Schema<any, any, never>>(
   schema: S,
   value: Schema.Schema.Type<S>
 ) =>
+  // `exact`: a parameter left out takes the default; one given must decode, with no second
+  // "or undefined" alternative in the message.
   Schema.optionalWith(schema.annotations({ default: value }) as S, {
-    default: () => Value.copy(value) as Schema.Schema.Type<S>
+    default: () => Value.copy(value) as Schema.Schema.Type<S>,
+    exact: true
   })
 
 /**

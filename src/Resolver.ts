@@ -5,8 +5,9 @@
  * contexts each time the step runs.
  *
  * Values a tag reads from variables are handed over live, so in-place blocks
- * change the variable (R10.2); values from anywhere else are copied, so no
- * block can change a local, a step result or the contexts. A substituted
+ * change the variable (R10.2); values from anywhere else (`job.variables` as
+ * a whole too) are copied, so no block can change a local, a step result or
+ * the contexts. A substituted
  * value is data and is never read again as a template (R9.8).
  *
  * Every resolution draws on a budget of work (see `Budget`), so that no
@@ -85,6 +86,11 @@ export interface Scope {
    * they share it; without one, each call of `resolve` starts a fresh budget.
    */
   readonly budget?: Budget | undefined
+  /**
+   * When given, collects the names of the variables whose containers were
+   * handed over live (R10.2): what a block may change in place.
+   */
+  readonly live?: Set<string> | undefined
 }
 
 /**
@@ -171,12 +177,14 @@ interface Resolution {
   readonly contexts: Contexts.Contexts
   readonly limits: SizeLimits
   readonly budget: Budget
+  readonly live: Set<string> | undefined
 }
 
 const resolution = (scope: Scope): Resolution => ({
   contexts: scope.contexts,
   limits: scope.limits,
-  budget: scope.budget ?? makeBudget(scope.limits)
+  budget: scope.budget ?? makeBudget(scope.limits),
+  live: scope.live
 })
 
 type SizeLimitExceeded = StepError.SizeLimitExceeded
@@ -228,7 +236,11 @@ const resolveTemplateIn = (
   const read = readTag(template.whole, r)
   if (Either.isLeft(read)) return read
   const { live, value } = read.right
-  if (live || typeof value !== "object" || value === null) return Either.right(value)
+  if (typeof value !== "object" || value === null) return Either.right(value)
+  if (live !== null) {
+    r.live?.add(live)
+    return Either.right(value)
+  }
   const tooMuch = charge(r, Size.totalUpTo(value, r.budget.left))
   return tooMuch === undefined ? Either.right(Value.copy(value)) : Either.left(tooMuch)
 }
@@ -248,7 +260,7 @@ const joinParts = (
       if (Either.isLeft(read)) return Either.left(read.left)
       const value = read.right.value
       if (typeof value === "object" && value !== null) {
-        const tooMuch = charge(r, Size.totalUpTo(value, r.budget.left))
+        const tooMuch = chargeForText(r, value)
         if (tooMuch !== undefined) return Either.left(tooMuch)
       }
       piece = Value.toText(value)
@@ -267,10 +279,29 @@ const joinParts = (
   return Either.right(text)
 }
 
+/**
+ * Charges for writing a container as JSON text; one nested deeper than the
+ * depth limit is refused rather than written (a developer's locals may be).
+ */
+const chargeForText = (r: Resolution, value: object): SizeLimitExceeded | undefined => {
+  const measured = Size.measure(value, {
+    ...Size.unbounded,
+    maxDepth: r.limits.maxDepth,
+    maxTotalSize: r.budget.left
+  })
+  if (Size.isViolation(measured) && measured.limit === "maxDepth") {
+    return new StepError.SizeLimitExceeded({
+      limit: "maxDepth",
+      message: `a value inserted into a text: ${measured.message}`
+    })
+  }
+  return charge(r, Size.isViolation(measured) ? r.budget.left + 1 : measured)
+}
+
 interface Read {
   readonly value: unknown
-  /** True when the value is (part of) a variable, handed over by reference (R10.2). */
-  readonly live: boolean
+  /** When the value is (part of) a variable, handed over by reference (R10.2): its name; else null. */
+  readonly live: string | null
 }
 
 /** Where each kind of tag starts in the contexts (R9.1). */
@@ -292,7 +323,10 @@ const readTag = (tag: Template.Tag, r: Resolution): Either.Either<Read, ResolveE
     tag.kind === ":" ? [...root, written[0]!, "result", ...written.slice(1)] : [...root, ...written]
   const value = walk(segments, root.length, tag, r)
 
-  const live = segments.length >= 2 && segments[0] === "job" && segments[1] === "variables"
+  // A variable or a part of one is live; `job.variables` as a whole is not a variable, and a copy
+  // of it keeps in-place blocks from adding names that VARIABLE blocks refuse (R9.5).
+  const isVariable = segments.length >= 3 && segments[0] === "job" && segments[1] === "variables"
+  const live = isVariable ? segments[2]! : null
   return Either.map(value, (value) => ({ value, live }))
 }
 

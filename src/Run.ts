@@ -285,7 +285,8 @@ const initialContext = <R>(step: PlannedStep<R>): Contexts.StepContext => ({
   block: { category: step.block?.category ?? null, name: step.block?.name ?? step.action },
   status: step.preflight === undefined ? Status.NONE : StepError.statusOf(step.preflight),
   result: null,
-  error: null,
+  // A pre-flight failure is visible before the run reaches the step, with its message (R6.6, R8.1).
+  error: step.preflight?.message ?? null,
   parameters: step.parameters
 })
 
@@ -368,7 +369,8 @@ const outcomeOf = <R>(
   const scope: Resolver.Scope = { ...state.scope, budget: Resolver.makeBudget(job.sizeLimits) }
   const condition = checkConditions(step, scope)
   if (condition !== undefined) return condition
-  const parameters = Resolver.resolve(step.compiled, scope)
+  const live = new Set<string>()
+  const parameters = Resolver.resolve(step.compiled, { ...scope, live })
   if (Either.isLeft(parameters)) return failure(parameters.left)
   const tooLarge = Size.check(parameters.right, job.sizeLimits)
   if (tooLarge !== undefined) {
@@ -376,7 +378,56 @@ const outcomeOf = <R>(
       new StepError.SizeLimitExceeded({ limit: tooLarge.limit, message: `parameters: ${tooLarge.message}` })
     )
   }
-  return invokeBlock(job, step, state, parameters.right as Record<string, unknown>, remaining)
+  if (live.size === 0)
+    return invokeBlock(job, step, state, parameters.right as Record<string, unknown>, remaining)
+
+  const before = snapshotVariables(state.variables, live)
+  const outcome = invokeBlock(job, step, state, parameters.right as Record<string, unknown>, remaining)
+  const checked = (outcome: Outcome) => keepVariablesWithinLimits(job, state, before, outcome)
+  return Effect.isEffect(outcome)
+    ? Effect.map(
+        Effect.catchAllDefect(outcome, (defect) => defectOutcome(step, defect)),
+        checked
+      )
+    : checked(outcome)
+}
+
+// ---- variables changed in place ----
+
+/** Copies of the variables a step was handed live, as they were before it ran, by name. */
+type VariablesBefore = ReadonlyMap<string, unknown>
+
+const snapshotVariables = (variables: Record<string, unknown>, live: ReadonlySet<string>): VariablesBefore =>
+  new Map([...live].map((name) => [name, Value.copy(variables[name])]))
+
+/**
+ * A block given a part of a variable can grow the variable as a whole past
+ * the size limits (append a deep list to a list nested deep inside it). The
+ * variables it was handed are measured after it ran; when one passes a limit,
+ * they are all put back as they were and the step fails with
+ * SIZE_LIMIT_EXCEED, so no variable is kept larger than the limits allow
+ * (R13.2).
+ */
+const keepVariablesWithinLimits = (
+  job: Job<any>,
+  state: RunState,
+  before: VariablesBefore,
+  outcome: Outcome
+): Outcome => {
+  const { variables } = state
+  for (const name of before.keys()) {
+    if (!Object.hasOwn(variables, name)) continue
+    const size = Size.measure(variables[name], job.sizeLimits)
+    if (!Size.isViolation(size)) continue
+    for (const [known, value] of before) Value.setKey(variables, known, value)
+    return failure(
+      new StepError.SizeLimitExceeded({
+        limit: size.limit,
+        message: `variable ${Value.preview(name)} would pass the size limits: ${size.message}`
+      })
+    )
+  }
+  return outcome
 }
 
 /**

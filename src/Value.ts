@@ -116,7 +116,8 @@ export const isTruthy = (u: unknown): boolean => {
 export const toText = (u: unknown): string => {
   if (typeof u === "string") return u
   if (u === null || u === undefined) return "null"
-  if (typeof u === "object") return toJson(u)
+  // A function never shows its source: it reads as it does in JSON output.
+  if (typeof u === "object" || typeof u === "function") return toJson(u)
   return String(u)
 }
 
@@ -131,7 +132,8 @@ export const toJson = (u: unknown, space?: number): string => {
   try {
     return JSON.stringify(u, jsonReplacer, space) ?? "null"
   } catch {
-    return JSON.stringify(String(u))
+    // A value that refers to itself, or is nested deeper than the engine can stringify.
+    return JSON.stringify(`[a ${kindOf(u)} that cannot be shown as JSON]`)
   }
 }
 
@@ -167,7 +169,8 @@ export const jsonReplacer = (_key: string, value: unknown): unknown => {
  * @category conversions
  */
 export const preview = (u: unknown, width = 60): string => {
-  const text = u === undefined ? "nothing" : toJson(u)
+  // Non-finite numbers read as numbers (JSON would quote them as text).
+  const text = u === undefined ? "nothing" : typeof u === "number" ? String(u) : toJson(u)
   return text.length > width ? `${text.slice(0, width - 3)}...` : text
 }
 

@@ -346,6 +346,19 @@ describe("Contexts", () => {
       })
     )
 
+    it.effect("R8.1 R6.6 a later step with a pre-flight failure shows its message as its error", () =>
+      Effect.gen(function* () {
+        const result = yield* run({
+          steps: [
+            { id: "echo", action: "test.echo", parameters: { error: "{% steps.nf.error %}" } },
+            { id: "nf", action: "no.such" }
+          ]
+        })
+        expect(echoed(result, "echo")).toEqual({ error: result.steps[1]!.error })
+        expect(result.steps[1]!.error).toContain("no.such")
+      })
+    )
+
     it.effect("R8.2 the current step sees itself as NONE", () =>
       Effect.gen(function* () {
         const result = yield* run({

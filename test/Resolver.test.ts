@@ -648,6 +648,17 @@ describe("Resolver", () => {
       expect(statusName(failure("{# {# {# a #} #} #}", at, limits))).toBe("SIZE_LIMIT_EXCEED")
     })
 
+    it("R13.2 a container nested deeper than maxDepth is refused inside a mixed string, never written", () => {
+      let deep: unknown = []
+      for (let i = 0; i < 10_000; i++) deep = [deep]
+      const at = fixture({ locals: { deep, shallow: [[1]] } })
+      const limits = { ...Limits.defaultSizeLimits, maxDepth: 3 }
+      expect(value("x{< shallow >}", at, limits)).toBe("x[[1]]")
+      const refused = failure("x{< deep >}", at, limits)
+      expect(statusName(refused)).toBe("SIZE_LIMIT_EXCEED")
+      expect(refused.message).toContain("nested deeper than 3 levels")
+    })
+
     it("R13.2 a string longer than maxTemplateLength without any tag opener is plain text", () => {
       expect(value("plain text longer than twelve", fixture(), small)).toBe("plain text longer than twelve")
     })

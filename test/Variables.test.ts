@@ -155,6 +155,66 @@ describe("Variables", () => {
       })
     )
 
+    it.effect(
+      "R13.2 growing a part of a variable past the depth limit fails and leaves the variable as it was",
+      () =>
+        Effect.gen(function* () {
+          // `deep` is nested 3 deep; appending a list nested 2 deep to its innermost list makes it 5 deep.
+          const deep = [[[1]]]
+          const result = yield* run(
+            {
+              variables: { deep },
+              steps: [
+                push("{# deep.0.0 #}", [[2]]),
+                { id: "after", action: "test.echo", parameters: { d: "{# deep #}" } }
+              ]
+            },
+            { sizeLimits: { maxDepth: 4 } }
+          )
+          expect(statuses(result)).toEqual(["SIZE_LIMIT_EXCEED", "SKIPPED"])
+          expect(result.steps[0]!.error).toBe(
+            'variable "deep" would pass the size limits: a value is nested deeper than 4 levels'
+          )
+          expect(result.variables).toEqual({ deep: [[[1]]] })
+        })
+    )
+
+    it.effect(
+      "R13.2 growing a part of a variable past the total size limit fails, within the limit it is DONE",
+      () =>
+        Effect.gen(function* () {
+          const document = {
+            variables: { v: { big: "x".repeat(900), small: [] } },
+            steps: [
+              push("{# v.small #}", "y".repeat(50), { forced: true }),
+              push("{# v.small #}", "y".repeat(50), { forced: true })
+            ]
+          }
+          const result = yield* run(document, { sizeLimits: { maxTotalSize: 1_000 } })
+          expect(statuses(result)).toEqual(["DONE", "SIZE_LIMIT_EXCEED"])
+          expect(result.variables).toEqual({ v: { big: "x".repeat(900), small: ["y".repeat(50)] } })
+        })
+    )
+
+    it.effect(
+      "R10.2 R9.5 {% job.variables %} as a whole is a copy: no block adds or clears variables with it",
+      () =>
+        Effect.gen(function* () {
+          const result = yield* run({
+            variables: { a: 1 },
+            steps: [
+              {
+                action: "test.put",
+                parameters: { dictionary: "{% job.variables %}", key: "_hidden", value: 2 }
+              }
+            ]
+          })
+          expect(statuses(result)).toEqual(["DONE"])
+          expect(result.steps[0]!.result).toEqual({ a: 1, _hidden: 2 })
+          expect(result.variables).toEqual({ a: 1 })
+        })
+    )
+
     it.effect("R10.2 a literal list given to an in-place block is fresh in every step and every run", () =>
       Effect.gen(function* () {
         const job = yield* Job.load({ steps: [push([1], 2), push([1], 3)] }, registry)

@@ -198,6 +198,23 @@ describe("conduit run and check (R15)", () => {
     expect(stderr).toContain("default export")
   })
 
+  it.concurrent("R15.3 logs go to stderr, so stdout stays one JSON document", async () => {
+    const library = join(root, "dist", "index.js")
+    const effect = join(root, "node_modules", "effect", "dist", "esm", "index.js")
+    const module = file(
+      "warning-blocks.mjs",
+      `import { Block } from ${JSON.stringify(library)}\n` +
+        `import { Effect } from ${JSON.stringify(effect)}\n` +
+        `export default Block.make({ name: "WARN", parameters: "any", ` +
+        `run: () => Effect.as(Effect.logWarning("careful"), 1) })\n`
+    )
+    const path = file("warns.json", { steps: [{ action: "WARN" }] })
+    const { code, stdout, stderr } = await conduit(["run", path, "--format", "json", "--blocks", module])
+    expect(code).toBe(0)
+    expect(statuses(stdout)).toEqual(["DONE"])
+    expect(stderr).toContain("careful")
+  })
+
   it.concurrent("R15.2 --step-timeout stops a slow step with TIME_LIMIT_EXCEED", async () => {
     const module = join(root, "examples", "cli", "greet-blocks.mjs")
     const path = file("slow.json", {

@@ -164,19 +164,19 @@ const logicalAnd = Block.make({
 // ---- bitwise ----
 
 /**
- * A bitwise result as a number. Operands are safe integers (the integer
- * parameter takes no others), so BigInt arithmetic is exact beyond 32 bits;
- * a result outside the safe range could not be told apart from its
- * neighbours, so it fails.
+ * A bitwise result as a number. Every integer a number holds converts to a
+ * BigInt exactly, so the operation itself is exact at any size, as Python's
+ * is; a result that no number holds exactly (`2 ** 60 | 1`) fails rather
+ * than come back rounded.
  */
-// Limitation: Python's integers are unbounded; results beyond 2^53 fail here instead.
+// Limitation: Python's integers are unbounded; a result no double holds exactly fails here instead.
 const exactInteger = (result: bigint) => {
   const value = Number(result)
-  return Number.isSafeInteger(value)
+  return BigInt(value) === result
     ? Effect.succeed(value)
     : Effect.fail(
         new StepError.InvalidArgument({
-          message: `the result ${result} is beyond the exact integer range of ±${Number.MAX_SAFE_INTEGER}`
+          message: `the result ${result} cannot be held exactly by a number (at most 2^53 is exact)`
         })
       )
 }
@@ -246,8 +246,8 @@ const ifAssert = Block.make({
  * BITWISE_AND, BITWISE_OR, BITWISE_NOT, ASSERT, NOT_ASSERT and IF_ASSERT.
  *
  * Wrong parameter kinds give INVALID_TYPE; an unknown operator, ordering
- * values of different kinds and a bitwise result beyond the exact integer
- * range give INVALID_ARGUMENT; failed assertions give ASSERTION_ERROR.
+ * values of different kinds and a bitwise result that no number holds
+ * exactly give INVALID_ARGUMENT; failed assertions give ASSERTION_ERROR.
  *
  * @example
  * ```json

@@ -60,9 +60,9 @@ const best = (
 ): Either.Either<unknown, StepError.InvalidArgument> => {
   let chosen = values[0]
   for (let i = 1; i < values.length; i++) {
-    const comparison = compare(values[i], chosen)
+    const comparison = compare(chosen, values[i])
     if (Either.isLeft(comparison)) return comparison
-    if (beats(comparison.right)) chosen = values[i]
+    if (beats(-comparison.right)) chosen = values[i]
   }
   return Either.right(chosen)
 }

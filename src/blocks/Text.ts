@@ -234,14 +234,14 @@ const startsWith = Block.make({
   name: "STARTS_WITH",
   description: "Whether the text begins with the piece.",
   parameters: textAndPiece,
-  run: ({ text, piece }) => Effect.succeed(text.startsWith(piece))
+  run: ({ text, piece }) => Effect.succeed(Search.startsWith(text, piece))
 })
 
 const endsWith = Block.make({
   name: "ENDS_WITH",
   description: "Whether the text ends with the piece.",
   parameters: textAndPiece,
-  run: ({ text, piece }) => Effect.succeed(text.endsWith(piece))
+  run: ({ text, piece }) => Effect.succeed(Search.endsWith(text, piece))
 })
 
 const isNumeric = Block.make({

@@ -8,7 +8,7 @@
  */
 import { Args, Command, Options } from "@effect/cli"
 import { NodeContext, NodeRuntime } from "@effect/platform-node"
-import { Console, Effect, Logger, LogLevel, Option } from "effect"
+import { Console, Effect, Layer, Logger, LogLevel, Option } from "effect"
 import { readFile } from "node:fs/promises"
 import { standard } from "../blocks/Standard.js"
 import * as Catalog from "../Catalog.js"
@@ -226,6 +226,17 @@ const stdinLast = (argv: ReadonlyArray<string>): ReadonlyArray<string> =>
   argv.includes("-") ? [...argv.filter((arg) => arg !== "-"), "-"] : argv
 
 /**
+ * Logs go to stderr, so that stdout holds only what the user asked for (one
+ * JSON document with `--format json`). `NodeRuntime.runMain` swaps Effect's
+ * default logger for its pretty one, which writes to stdout; both are replaced.
+ */
+const stderrLogger = Logger.prettyLogger({ stderr: true })
+const logsOnStderr = Layer.merge(
+  Logger.replace(Logger.defaultLogger, stderrLogger),
+  Logger.replace(Logger.prettyLoggerDefault, stderrLogger)
+)
+
+/**
  * Runs the command line with the given arguments (as `process.argv`).
  *
  * @since 0.1.0
@@ -241,6 +252,7 @@ export const main = (argv: ReadonlyArray<string>) =>
       return setExitCode(2)
     }),
     Logger.withMinimumLogLevel(LogLevel.Warning),
+    Effect.provide(logsOnStderr),
     Effect.provide(NodeContext.layer)
   )
 

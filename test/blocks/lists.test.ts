@@ -272,6 +272,9 @@ describe("LISTS", () => {
         expect(yield* insert(100)).toEqual([1, 2, 3, "x"])
         // l.insert(-100, "x") -> ["x", 1, 2, 3]
         expect(yield* insert(-100)).toEqual(["x", 1, 2, 3])
+        // l.insert(2**60, "x"), l.insert(-2**60, "x"): indexes beyond 2^53 clamp too
+        expect(yield* insert(2 ** 60)).toEqual([1, 2, 3, "x"])
+        expect(yield* insert(-(2 ** 60))).toEqual(["x", 1, 2, 3])
       })
     )
 
@@ -328,6 +331,9 @@ describe("LISTS", () => {
         // [1, 2, 3].pop(3) raises IndexError: pop index out of range
         expect((yield* run("POP", { list, index: 3 })).status).toBe("INVALID_ARGUMENT")
         expect((yield* run("POP", { list, index: -4 })).status).toBe("INVALID_ARGUMENT")
+        // [1, 2, 3].pop(2**60) raises IndexError
+        expect((yield* run("POP", { list, index: 2 ** 60 })).status).toBe("INVALID_ARGUMENT")
+        expect((yield* run("POP", { list, index: "0" })).error).toBe('index: expected an integer, got "0"')
         // [].pop() raises IndexError: pop from empty list
         expect((yield* run("POP", { list: [] })).status).toBe("INVALID_ARGUMENT")
         expect(list).toEqual([1, 2, 3])

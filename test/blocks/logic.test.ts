@@ -223,18 +223,36 @@ describe("LOGIC", () => {
       })
     )
 
-    it.effect("a result beyond the exact integer range is INVALID_ARGUMENT", () =>
+    it.effect("R12 take any integer a number holds, beyond 2^53 too, and give Python's exact result", () =>
       Effect.gen(function* () {
-        // ~(2**53 - 1) is -9007199254740992, which a JavaScript number cannot tell from its neighbour
-        expect(yield* statusOf("BITWISE_NOT", { value: 2 ** 53 - 1 })).toBe("INVALID_ARGUMENT")
+        // ~(2**53 - 1), 2**60 | 2**53, 2**63 | 0, 2**60 & (2**60 + 2**59)
+        expect(yield* run("BITWISE_NOT", { value: 2 ** 53 - 1 })).toEqual(done(-9007199254740992))
+        expect(yield* run("BITWISE_OR", { value1: 2 ** 60, value2: 2 ** 53 })).toEqual(
+          done(1152921504606846976 + 9007199254740992)
+        )
+        expect(yield* run("BITWISE_OR", { value1: 2 ** 63, value2: 0 })).toEqual(done(2 ** 63))
+        expect(yield* run("BITWISE_AND", { value1: 2 ** 60, value2: 2 ** 60 + 2 ** 59 })).toEqual(
+          done(2 ** 60)
+        )
       })
     )
 
-    it.effect("a value that is not a safe integer is INVALID_TYPE", () =>
+    it.effect("a result that no number holds exactly is INVALID_ARGUMENT, not a rounded number", () =>
+      Effect.gen(function* () {
+        // 2**60 | 1 is 1152921504606846977 and ~(2**53) is -9007199254740993: both lie between two doubles
+        const out = yield* run("BITWISE_OR", { value1: 2 ** 60, value2: 1 })
+        expect(out.status).toBe("INVALID_ARGUMENT")
+        expect(out.error).toContain("1152921504606846977")
+        expect(yield* statusOf("BITWISE_NOT", { value: 2 ** 53 })).toBe("INVALID_ARGUMENT")
+      })
+    )
+
+    it.effect("a value that is not an integer is INVALID_TYPE", () =>
       Effect.gen(function* () {
         expect(yield* statusOf("BITWISE_AND", { value1: 1.5, value2: 1 })).toBe("INVALID_TYPE")
-        expect(yield* statusOf("BITWISE_OR", { value1: 1, value2: 2 ** 60 })).toBe("INVALID_TYPE")
+        expect(yield* statusOf("BITWISE_OR", { value1: 1, value2: Infinity })).toBe("INVALID_TYPE")
         expect(yield* statusOf("BITWISE_NOT", { value: "1" })).toBe("INVALID_TYPE")
+        expect(yield* statusOf("BITWISE_NOT", { value: true })).toBe("INVALID_TYPE")
       })
     )
   })

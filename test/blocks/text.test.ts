@@ -191,6 +191,30 @@ describe("TEXT", () => {
       })
     )
 
+    it.effect("R12 a lone surrogate never matches half of a character, as Python counts code points", () =>
+      Effect.gen(function* () {
+        // "\ud83d" in "😀", "😀".startswith("\ud83d"), "😀😀".endswith("\ude00"), "x\ud83d".endswith("\ud83d")
+        expect(yield* run("INCLUDES", { text: "😀", piece: "\ud83d" })).toEqual(done(false))
+        expect(yield* run("INCLUDES", { text: "😀", piece: "\ude00" })).toEqual(done(false))
+        expect(yield* run("STARTS_WITH", { text: "😀", piece: "\ud83d" })).toEqual(done(false))
+        expect(yield* run("ENDS_WITH", { text: "😀😀", piece: "\ude00" })).toEqual(done(false))
+        expect(yield* run("ENDS_WITH", { text: "x\ud83d", piece: "\ud83d" })).toEqual(done(true))
+        // "\ud83d\ud83d😀".count("\ud83d"), "a😀b".replace("\ud83d", "-"), "😀".split("\ud83d")
+        expect(yield* run("COUNT_PIECE", { text: "\ud83d\ud83d😀", piece: "\ud83d" })).toEqual(done(2))
+        expect(yield* run("REPLACE", { text: "a😀b", old: "\ud83d", new: "-" })).toEqual(done("a😀b"))
+        expect(yield* run("SPLIT", { text: "😀", separator: "\ud83d" })).toEqual(done(["😀"]))
+      })
+    )
+
+    it.effect("R13.3 a long piece ending in a lone surrogate is still found past a false match", () =>
+      Effect.gen(function* () {
+        const piece = "a".repeat(20) + "\ud83d"
+        // ("a" * 20 + "😀" + "a" * 20 + "\ud83d").count("a" * 20 + "\ud83d") == 1
+        const text = "a".repeat(20) + "😀" + "a".repeat(20) + "\ud83d"
+        expect(yield* run("COUNT_PIECE", { text, piece })).toEqual(done(1))
+      })
+    )
+
     it.effect("a piece that is not a text is INVALID_TYPE", () =>
       Effect.gen(function* () {
         expect(yield* run("INCLUDES", { text: "a", piece: null })).toMatchObject({ status: "INVALID_TYPE" })
@@ -220,6 +244,11 @@ describe("TEXT", () => {
         // "a😀b"[3] raises IndexError
         expect(yield* run("GET", { text: "a😀b", index: 3 })).toMatchObject({ status: "INVALID_ARGUMENT" })
         expect(yield* run("GET", { text: "", index: 0 })).toMatchObject({ status: "INVALID_ARGUMENT" })
+        // "abc"[2**53], "abc"[-10**20] raise IndexError: huge indexes are integers, out of range
+        expect(yield* run("GET", { text: "abc", index: 2 ** 53 })).toMatchObject({
+          status: "INVALID_ARGUMENT"
+        })
+        expect(yield* run("GET", { text: "abc", index: -1e20 })).toMatchObject({ status: "INVALID_ARGUMENT" })
       })
     )
 
@@ -343,6 +372,22 @@ describe("TEXT", () => {
         // "  a  b c ".split(maxsplit=1), "  a  b c ".split(maxsplit=0)
         expect(yield* run("SPLIT", { text: "  a  b c ", maxsplit: 1 })).toEqual(done(["a", "b c "]))
         expect(yield* run("SPLIT", { text: "  a  b c ", maxsplit: 0 })).toEqual(done(["a  b c "]))
+        // "a b c d".split(maxsplit=2**53), "a,b".split(",", 2**53)
+        expect(yield* run("SPLIT", { text: "a b c d", maxsplit: 2 ** 53 })).toEqual(
+          done(["a", "b", "c", "d"])
+        )
+        expect(yield* run("SPLIT", { text: "a,b", separator: ",", maxsplit: 2 ** 53 })).toEqual(
+          done(["a", "b"])
+        )
+      })
+    )
+
+    it.effect("a maxsplit of the wrong type is INVALID_TYPE with one message naming it", () =>
+      Effect.gen(function* () {
+        expect(yield* run("SPLIT", { text: "a b", maxsplit: true })).toEqual({
+          status: "INVALID_TYPE",
+          error: "maxsplit: expected an integer, got true"
+        })
       })
     )
 
@@ -469,11 +514,24 @@ describe("TEXT", () => {
       })
     )
 
+    it.effect("a count beyond 2^53 is an integer that means every occurrence", () =>
+      Effect.gen(function* () {
+        // "aaaa".replace("a", "b", 2**53), "ab".replace("", "-", 2**60)
+        expect(yield* run("REPLACE", { text: "aaaa", old: "a", new: "b", count: 2 ** 53 })).toEqual(
+          done("bbbb")
+        )
+        expect(yield* run("REPLACE", { text: "ab", old: "", new: "-", count: 2 ** 60 })).toEqual(
+          done("-a-b-")
+        )
+      })
+    )
+
     it.effect("a count that is not an integer is INVALID_TYPE", () =>
       Effect.gen(function* () {
         const out = yield* run("REPLACE", { text: "a", old: "a", new: "b", count: null })
         expect(out.status).toBe("INVALID_TYPE")
         expect(out.error).toMatch(/^count: /)
+        expect(out.error).toBe("count: expected an integer, got null")
       })
     )
   })

@@ -76,6 +76,15 @@ export const push = Block.make({
   run: ({ list, item }) => Effect.sync(() => (list.push(Value.copy(item)), list))
 })
 
+/** TEST.PUT(dictionary, key, value) sets a key of the dictionary in place and returns it, as DICTIONARY.SET does. */
+export const put = Block.make({
+  category: "test",
+  name: "put",
+  parameters: Schema.Struct({ dictionary: Parameter.dictionary, key: Parameter.text, value: Parameter.any }),
+  run: ({ dictionary, key, value }) =>
+    Effect.sync(() => (Value.setKey(dictionary, key, Value.copy(value)), dictionary))
+})
+
 /** TEST.SLEEP(millis) waits, then succeeds with the time waited. */
 export const sleep = Block.make({
   category: "test",
@@ -112,6 +121,7 @@ export const registry = Registry.make(
   die,
   echo,
   push,
+  put,
   sleep,
   secret,
   once

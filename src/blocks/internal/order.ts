@@ -30,7 +30,7 @@ export const compareText = (a: string, b: string): number => {
   return a.codePointAt(start)! - b.codePointAt(start)!
 }
 
-const describe = (u: unknown): string => `${Value.kindOf(u)} ${Value.preview(u, 30)}`
+const describe = (u: unknown): string => (u === null ? "null" : `${Value.kindOf(u)} ${Value.preview(u, 30)}`)
 
 const isHigh = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff
 const isLow = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdfff
