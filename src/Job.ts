@@ -184,7 +184,7 @@ export const make = <R, const Es extends ReadonlyArray<Registry.Entry> = []>(
     seenIds.add(id)
     const parameters = document.parameters ?? {}
     const conditions =
-      document.if === undefined ? null : typeof document.if === "string" ? [document.if] : document.if
+      document.if == null ? null : typeof document.if === "string" ? [document.if] : document.if
     return {
       id,
       position,
@@ -365,11 +365,11 @@ const idOf = (id: Workflow.StepDocument["id"], position: number): string => {
 
 const mergeVariables = (
   developer: Readonly<Record<string, unknown>> | undefined,
-  user: Readonly<Record<string, unknown>> | undefined
+  user: Readonly<Record<string, unknown>> | null | undefined
 ): Readonly<Record<string, unknown>> => {
   const merged: Record<string, unknown> = {}
   for (const source of [developer, user]) {
-    if (source === undefined) continue
+    if (source == null) continue
     for (const key of Object.keys(source)) Value.setKey(merged, key, source[key])
   }
   return merged

@@ -23,12 +23,14 @@ const UserObject = Schema.declare((u): u is Record<string, unknown> => Value.isP
 })
 
 /**
- * An optional field: absent, `undefined`, or a value of `schema`. Every problem
- * with it reads as the one message given, instead of one line per union member.
+ * An optional field: absent, `undefined`, `null` (what YAML gives for `key:`
+ * with nothing after it) or a value of `schema`; the first three all mean
+ * "not given". Every problem with it reads as the one message given, instead
+ * of one line per union member.
  */
 const optionalField = <S extends Schema.Schema.Any>(schema: S, expected: string, description: string) =>
   Schema.optionalWith(
-    Schema.UndefinedOr(schema).annotations({
+    Schema.UndefinedOr(Schema.NullOr(schema)).annotations({
       message: (issue) => ({ message: `${expected}, got ${Value.preview(issue.actual)}`, override: true })
     }),
     { exact: true }
@@ -46,11 +48,9 @@ export const StepDocument = Schema.Struct({
     description: "The block to call, e.g. TEXT.JOIN (any case)."
   }),
   id: optionalField(
-    Schema.NullOr(
-      Schema.Union(
-        Schema.String,
-        Schema.Number.pipe(Schema.filter(Number.isInteger, { jsonSchema: { type: "integer" } }))
-      )
+    Schema.Union(
+      Schema.String,
+      Schema.Number.pipe(Schema.filter(Number.isInteger, { jsonSchema: { type: "integer" } }))
     ),
     "expected a text or an integer",
     "The step's id; defaults to its 1-based position."
@@ -74,8 +74,8 @@ export const StepDocument = Schema.Struct({
  * @category schemas
  */
 export const WorkflowDocument = Schema.Struct({
-  name: optionalField(Schema.NullOr(Schema.String), "expected a text", "Workflow name."),
-  id: optionalField(Schema.NullOr(Schema.String), "expected a text", "Workflow id."),
+  name: optionalField(Schema.String, "expected a text", "Workflow name."),
+  id: optionalField(Schema.String, "expected a text", "Workflow id."),
   variables: optionalField(UserObject, "expected an object", "Initial variables, over the developer's."),
   steps: Schema.Array(StepDocument).annotations({
     message: (issue) => `expected a list of steps, got ${Value.preview(issue.actual)}`,
@@ -205,7 +205,8 @@ export const decode = (
 
 /**
  * Parses JSON or YAML text and decodes it as a workflow. Without a format,
- * text that starts with `{` or `[` is read as JSON and anything else as YAML.
+ * text that starts with `{` or `[` is read as JSON (or, when it is not JSON,
+ * as a YAML flow collection) and anything else as YAML.
  *
  * @since 0.1.0
  * @category decoding
@@ -220,10 +221,27 @@ export const parse = (
       return Effect.fail(single(`the document is longer than ${limits.maxLength} characters`))
     }
     const body = text.startsWith("\ufeff") ? text.slice(1) : text
-    const chosen = format ?? (/^\s*[{[]/.test(body) ? "json" : "yaml")
-    const parsed = chosen === "json" ? parseJson(body) : parseYaml(body, limits)
+    const parsed =
+      format === "json"
+        ? parseJson(body)
+        : format === "yaml"
+          ? parseYaml(body, limits)
+          : parseEither(body, limits)
     return Either.isLeft(parsed) ? Effect.fail(single(parsed.left)) : decode(parsed.right, limits)
   })
+
+/**
+ * A document of unknown format: JSON when it looks like JSON, else YAML. A
+ * YAML flow mapping (`{steps: [...]}`) looks like JSON, so when JSON fails
+ * YAML is tried before the JSON error is reported.
+ */
+const parseEither = (text: string, limits: LoadLimits): Either.Either<unknown, string> => {
+  if (!/^\s*[{[]/.test(text)) return parseYaml(text, limits)
+  const json = parseJson(text)
+  if (Either.isRight(json)) return json
+  const yaml = parseYaml(text, limits)
+  return Either.isRight(yaml) ? yaml : json
+}
 
 const parseJson = (text: string): Either.Either<unknown, string> => {
   try {

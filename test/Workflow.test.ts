@@ -48,6 +48,20 @@ describe("R3.1 the workflow document", () => {
     })
   )
 
+  it.effect("R3.1 R3.2 null for an optional key means it is not given, as YAML writes an empty key", () =>
+    Effect.gen(function* () {
+      const document = Workflow.parse(
+        "name:\nvariables:\nsteps:\n  - action: LOGIC.TRUE\n    parameters:\n    forced:\n    if:\n    id:\n",
+        "yaml"
+      )
+
+      const job = yield* Effect.flatMap(document, (workflow) => Job.load(workflow, registry))
+
+      expect([job.name, job.variables]).toEqual([null, {}])
+      expect(job.steps[0]).toMatchObject({ id: "1", forced: false, conditions: null })
+    })
+  )
+
   it.effect("R3.1 workflow variables are merged over the developer's", () =>
     Effect.gen(function* () {
       const document = { variables: { a: "user", b: "user" }, steps: [] }

@@ -95,6 +95,33 @@ describe("conduit run and check (R15)", () => {
     }
   )
 
+  it.concurrent(
+    "R15.5 the table shows control characters as escapes and keeps each row on one line",
+    async () => {
+      const path = file("escapes.json", {
+        name: "evil\njob succeeded: fake\u001b[2K",
+        steps: [{ action: "TEXT.CREATE", parameters: { value: "a\nb\u001b[31mRED" } }]
+      })
+      const { code, stdout } = await conduit(["run", path])
+      expect(code).toBe(0)
+      expect(stdout).not.toContain("\u001b")
+      const lines = stdout.trim().split("\n")
+      expect(lines).toHaveLength(3)
+      expect(lines[1]).toContain("a b\\x1b[31mRED")
+      expect(lines[2]).toBe("job 'evil job succeeded: fake\\x1b[2K' succeeded: 1 step(s) (1 DONE)")
+    }
+  )
+
+  it.concurrent("R15.5 a long result is cut at a character, never inside a surrogate pair", async () => {
+    const path = file("emoji.json", {
+      steps: [{ action: "TEXT.CREATE", parameters: { value: "😀".repeat(80) } }]
+    })
+    const { stdout } = await conduit(["run", path])
+    const row = stdout.split("\n")[1]!
+    expect(row).toContain("😀".repeat(49) + "…")
+    expect(row).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/)
+  })
+
   it.concurrent("R15.4 exit 0 when the job succeeds", async () => {
     const { code } = await conduit(["run", file("ok.json", { steps: [{ action: "LOGIC.TRUE" }] })])
     expect(code).toBe(0)
@@ -265,6 +292,25 @@ describe("conduit run and check (R15)", () => {
     const { code, stderr } = await conduit(["run", twoSteps, "--deadline", "soon"])
     expect(code).toBe(2)
     expect(stderr).toContain("--deadline")
+  })
+
+  it.concurrent(
+    "R15.1 R3.3 a YAML flow document on stdin is read as YAML, since it is not JSON",
+    async () => {
+      const { code, stdout } = await conduit(
+        ["run", "-", "--format", "json"],
+        "{steps: [{action: LOGIC.TRUE}]}"
+      )
+      expect(code).toBe(0)
+      expect(statuses(stdout)).toEqual(["DONE"])
+    }
+  )
+
+  it.concurrent("R15.2 a flag whose value is - keeps it; only the file - moves", async () => {
+    const document = JSON.stringify({ steps: [{ action: "LOGIC.TRUE" }] })
+    const { code, stdout } = await conduit(["check", "-", "--tag", "-", "--format", "json"], document)
+    expect(code).toBe(0)
+    expect(statuses(stdout)).toEqual(["NONE"])
   })
 
   it.concurrent("R15.1 - reads the document from stdin, with flags before or after it", async () => {

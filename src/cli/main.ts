@@ -218,12 +218,29 @@ const conduit = Command.make("conduit").pipe(
 
 const cli = Command.run(conduit, { name: "conduit", version: "0.1.0" })
 
+/** The flags that take a value, which may itself be `-` (`--tag -`). */
+const flagsWithValues = new Set([
+  "--tag",
+  "--step-limit",
+  "--block-limit",
+  "--var",
+  "--locals",
+  "--step-timeout",
+  "--deadline",
+  "--blocks",
+  "--format"
+])
+
 /**
  * `@effect/cli` reads no options after a lone `-`, so the stdin marker moves
  * to the end: `conduit run - --format json` works like `conduit run --format json -`.
+ * A `-` that is a flag's value stays where it is.
  */
-const stdinLast = (argv: ReadonlyArray<string>): ReadonlyArray<string> =>
-  argv.includes("-") ? [...argv.filter((arg) => arg !== "-"), "-"] : argv
+const stdinLast = (argv: ReadonlyArray<string>): ReadonlyArray<string> => {
+  const isMarker = (arg: string, index: number) => arg === "-" && !flagsWithValues.has(argv[index - 1] ?? "")
+  const marker = argv.findIndex(isMarker)
+  return marker < 0 ? argv : [...argv.filter((arg, index) => !isMarker(arg, index)), "-"]
+}
 
 /**
  * Logs go to stderr, so that stdout holds only what the user asked for (one

@@ -110,9 +110,22 @@ const columns = [
   { title: "TIME", width: 9 }
 ] as const
 
+/**
+ * User text made safe for a terminal on one line: runs of whitespace become
+ * one space, and control characters (ESC among them, which could move the
+ * cursor or fake a line) are shown as escapes such as `\x1b`.
+ */
+const printable = (text: string): string =>
+  text
+    .replace(/\s+/g, " ")
+    .replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`)
+
+/** A cell of the table: printable, cut to its width in characters (never inside a surrogate pair). */
 const cell = (text: string, width: number): string => {
-  const flat = text.replace(/\s+/g, " ")
-  return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat.padEnd(width)
+  const characters = Array.from(printable(text))
+  return characters.length > width
+    ? `${characters.slice(0, width - 1).join("")}…`
+    : characters.join("") + " ".repeat(width - characters.length)
 }
 
 const row = (cells: ReadonlyArray<string>): string =>
@@ -155,12 +168,12 @@ export const summary = (report: Report, verb: "ran" | "checked"): string => {
   const counts = new Map<string, number>()
   for (const step of report.steps) counts.set(step.status.name, (counts.get(step.status.name) ?? 0) + 1)
   const tally = [...counts].map(([name, count]) => `${count} ${name}`).join(", ")
-  const label = report.name === null ? "job" : `job '${report.name}'`
+  const label = report.name === null ? "job" : `job '${printable(report.name)}'`
   const verdict =
     verb === "ran"
       ? report.success
         ? "succeeded"
-        : `failed at step ${report.failedStep}`
+        : `failed at step ${printable(report.failedStep ?? "")}`
       : report.success
         ? "has no problems"
         : "has problems"
