@@ -1,7 +1,7 @@
 /**
  * The current run, as a service that the runtime provides to every block
- * (R4.3): its variables, the locals, the job's name and id, and the size
- * limits in force. The VARIABLE blocks use it; so can developers' blocks.
+ * (R4.3): its variables, the locals, the job's name and id, the size
+ * limits in force, and the budget of what the run may keep. The VARIABLE blocks use it; so can developers' blocks.
  *
  * @since 0.1.0
  */
@@ -22,6 +22,13 @@ export interface CurrentRunShape {
   readonly jobName: string | null
   readonly jobId: string | null
   readonly sizeLimits: SizeLimits
+  /**
+   * Charges `size` (as `Size.measure` counts it) to what the run may keep,
+   * `sizeLimits.maxRetainedSize`, shared with the step results. A block that
+   * stores data for the rest of the run (VARIABLE.SET does) calls it first;
+   * false means there is not enough left, and nothing was charged.
+   */
+  readonly reserve: (size: number) => boolean
 }
 
 /**

@@ -38,15 +38,28 @@ export const fromParseError = (
   }))
 
 /**
- * Issues as text, `path: message` each, joined by `separator`.
+ * How many issues a message names at the most; a list of a hundred thousand
+ * wrong items gives a message of a few lines, not megabytes.
  *
  * @since 0.1.0
  * @category formatting
  */
-export const format = (issues: ReadonlyArray<DecodeIssue>, separator: string): string =>
-  issues
+export const maxIssuesShown = 20
+
+/**
+ * Issues as text, `path: message` each, joined by `separator`: the first
+ * `maxIssuesShown` of them, then how many more there are.
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const format = (issues: ReadonlyArray<DecodeIssue>, separator: string): string => {
+  const shown = issues
+    .slice(0, maxIssuesShown)
     .map((issue) => (issue.path === "" ? issue.message : `${issue.path}: ${issue.message}`))
-    .join(separator)
+  const more = issues.length - shown.length
+  return [...shown, ...(more > 0 ? [`and ${more} more`] : [])].join(separator)
+}
 
 /**
  * Writes a decode path as users read it: indexes in brackets, keys after

@@ -16,6 +16,7 @@ import * as Limits from "./Limits.js"
 import * as Pattern from "./Pattern.js"
 import * as Registry from "./Registry.js"
 import * as Resolver from "./Resolver.js"
+import * as Size from "./Size.js"
 import * as Status from "./Status.js"
 import * as StepError from "./StepError.js"
 import * as Value from "./Value.js"
@@ -156,6 +157,8 @@ export const make = <R, const Es extends ReadonlyArray<Registry.Entry> = []>(
     if (!(typeof limit === "number" && limit > 0))
       throw new JobOptionsError(`sizeLimits.${name} must be a positive number`)
   }
+  checkDeveloperData("variables", options.variables)
+  checkDeveloperData("locals", options.locals)
   const overrides = compileOverrides(options.blockLimits)
   const seenIds = new Set<string>()
   const uses = new Map<string, number>()
@@ -192,9 +195,12 @@ export const make = <R, const Es extends ReadonlyArray<Registry.Entry> = []>(
       block,
       document,
       parameters,
-      compiled: Resolver.compile(parameters, sizeLimits),
+      // A step with a pre-flight failure never resolves anything, so it is not compiled (R6.6).
+      compiled: preflight === undefined ? Resolver.compile(parameters, sizeLimits) : notCompiled,
       conditions:
-        conditions === null ? null : conditions.map((condition) => Resolver.compile(condition, sizeLimits)),
+        conditions === null || preflight !== undefined
+          ? null
+          : conditions.map((condition) => Resolver.compile(condition, sizeLimits)),
       forced: document.forced ?? false,
       preflight
     }
@@ -280,6 +286,26 @@ export const check = <R>(job: Job<R>): ReadonlyArray<Verdict> =>
   }))
 
 // ---- internal ----
+
+const notCompiled: Resolver.Compiled = Resolver.compile({}, Limits.defaultSizeLimits)
+
+/** Far more than any real set of variables or locals, and finite: a value that refers to itself passes it. */
+const maxDeveloperDataSize = 100_000_000
+
+/**
+ * Developer variables and locals are copied and walked by runs, so a value
+ * that refers to itself (or is absurdly large) is a developer error here,
+ * rather than a run that never ends.
+ */
+const checkDeveloperData = (name: string, data: Readonly<Record<string, unknown>> | undefined): void => {
+  if (data === undefined) return
+  const measured = Size.measure(data, { ...Size.unbounded, maxTotalSize: maxDeveloperDataSize })
+  if (Size.isViolation(measured)) {
+    throw new JobOptionsError(
+      `${name} must be data that does not refer to itself, at most ${maxDeveloperDataSize} in size`
+    )
+  }
+}
 
 const durationOption = (name: string, input: Duration.DurationInput): Duration.Duration => {
   const decoded = Duration.decodeUnknown(input)

@@ -24,16 +24,20 @@ export interface SizeLimits {
   readonly maxObjectKeys: number
   /** Deepest nesting of arrays and objects; a scalar has depth 0. */
   readonly maxDepth: number
-  /** Largest total size, roughly the length of the value written as JSON. */
+  /**
+   * Largest total size, roughly the length of the value written as JSON, each
+   * list and dictionary counting 16 (see `Size.containerUnits`).
+   */
   readonly maxTotalSize: number
   /** Deepest nesting of tags inside tag paths. */
   readonly maxTagDepth: number
   /** Longest text a template may resolve to, and longest parameter string parsed. */
   readonly maxTemplateLength: number
   /**
-   * Largest total size of all the step results one run keeps, counted as
-   * `maxTotalSize` counts one value. Each result is a snapshot, so without it
-   * many steps of moderate results could fill the heap.
+   * Largest total size of all that one run keeps, step results and values
+   * stored with VARIABLE.SET and CREATE, counted as `maxTotalSize` counts one
+   * value. Each result is a snapshot, so without it many steps of moderate
+   * results could fill the heap.
    */
   readonly maxRetainedSize: number
 }

@@ -31,16 +31,36 @@ export interface Pattern {
  * @category constructors
  */
 export const make = (source: string): Pattern => {
-  const upper = source.toUpperCase()
-  const exact = !/[*?]/.test(source)
-  if (exact) return { source, exact, matches: (name) => name.toUpperCase() === upper }
-  const body = upper
-    .split("")
-    .map((char) =>
-      char === "*" ? "[^]*" : char === "?" ? "[^]" : char.replace(/[.+^${}()|[\]\\/]/g, "\\$&")
-    )
-    .join("")
-    .replace(/(\[\^\]\*)+/g, "[^]*")
-  const regex = new RegExp(`^${body}$`, "u")
-  return { source, exact, matches: (name) => regex.test(name.toUpperCase()) }
+  const upper = Array.from(source.toUpperCase())
+  const exact = !upper.includes("*") && !upper.includes("?")
+  return { source, exact, matches: (name) => globMatches(upper, Array.from(name.toUpperCase())) }
+}
+
+/**
+ * Glob matching in time proportional to the pattern times the name, never
+ * worse: on a mismatch after a `*`, the `*` takes one more character and
+ * matching goes on from there (a regular expression would backtrack into
+ * every earlier `*` as well).
+ */
+const globMatches = (pattern: ReadonlyArray<string>, name: ReadonlyArray<string>): boolean => {
+  let p = 0
+  let n = 0
+  let star = -1
+  let starName = 0
+  while (n < name.length) {
+    if (p < pattern.length && (pattern[p] === "?" || (pattern[p] !== "*" && pattern[p] === name[n]))) {
+      p++
+      n++
+    } else if (p < pattern.length && pattern[p] === "*") {
+      star = p++
+      starName = n
+    } else if (star >= 0) {
+      p = star + 1
+      n = ++starName
+    } else {
+      return false
+    }
+  }
+  while (p < pattern.length && pattern[p] === "*") p++
+  return p === pattern.length
 }

@@ -217,15 +217,28 @@ const resolveIn = (compiled: Compiled, r: Resolution): Either.Either<unknown, Re
     case "Dict": {
       const out: Record<string, unknown> = {}
       for (const [key, item] of compiled.entries) {
-        const resolvedKey = resolveIn(key, r)
+        const resolvedKey = resolveKey(key, r)
         if (Either.isLeft(resolvedKey)) return resolvedKey
         const resolved = resolveIn(item, r)
         if (Either.isLeft(resolved)) return resolved
-        Value.setKey(out, Value.toText(resolvedKey.right), resolved.right)
+        Value.setKey(out, resolvedKey.right, resolved.right)
       }
       return Either.right(out)
     }
   }
+}
+
+/** A key as text (R9.9); a whole tag reading a container is written as JSON, charged like any text. */
+const resolveKey = (key: Compiled, r: Resolution): Either.Either<string, ResolveError> => {
+  const resolved = resolveIn(key, r)
+  if (Either.isLeft(resolved) || typeof resolved.right === "string")
+    return resolved as Either.Either<string, ResolveError>
+  const value = resolved.right
+  if (typeof value === "object" && value !== null) {
+    const tooMuch = chargeForText(r, value)
+    if (tooMuch !== undefined) return Either.left(tooMuch)
+  }
+  return Either.right(Value.toText(value))
 }
 
 const resolveTemplateIn = (
@@ -237,12 +250,13 @@ const resolveTemplateIn = (
   if (Either.isLeft(read)) return read
   const { live, value } = read.right
   if (typeof value !== "object" || value === null) return Either.right(value)
-  if (live !== null) {
-    r.live?.add(live)
-    return Either.right(value)
-  }
+  // A container is charged its size even when handed over live: the block, a condition's
+  // truthiness or a key's text will walk it, and a step may read it many times (R13.3).
   const tooMuch = charge(r, Size.totalUpTo(value, r.budget.left))
-  return tooMuch === undefined ? Either.right(Value.copy(value)) : Either.left(tooMuch)
+  if (tooMuch !== undefined) return Either.left(tooMuch)
+  if (live === null) return Either.right(Value.copy(value))
+  r.live?.add(live)
+  return Either.right(value)
 }
 
 /** Joins text and tag values into one text (R9.3); a substituted value is never parsed again (R9.8). */

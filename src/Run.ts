@@ -134,7 +134,7 @@ interface Outcome {
 interface RunState {
   failed: StepResult | null
   deadlinePassed: boolean
-  /** The total size of the step results kept so far (`SizeLimits.maxRetainedSize`). */
+  /** The total size of what the run keeps so far: step results and stored variables (`maxRetainedSize`). */
   retained: number
   /** The run's own copy of the job's variables, which VARIABLE blocks change. */
   readonly variables: Record<string, unknown>
@@ -210,9 +210,14 @@ const startRun = <R>(job: Job<R>): Effect.Effect<RunState> =>
         locals: job.locals,
         jobName: job.name,
         jobId: job.id,
-        sizeLimits: job.sizeLimits
+        sizeLimits: job.sizeLimits,
+        reserve: (size) => {
+          if (state.retained + size > job.sizeLimits.maxRetainedSize) return false
+          state.retained += size
+          return true
+        }
       }
-      return {
+      const state: RunState = {
         failed: null,
         deadlinePassed: false,
         retained: 0,
@@ -233,6 +238,7 @@ const startRun = <R>(job: Job<R>): Effect.Effect<RunState> =>
         scope: { contexts: Contexts.make(jobContext, stepContexts), limits: job.sizeLimits },
         logSteps: LogLevel.lessThanEqual(minimumLogLevel, LogLevel.Debug)
       }
+      return state
     }
   )
 
@@ -401,12 +407,12 @@ const snapshotVariables = (variables: Record<string, unknown>, live: ReadonlySet
   new Map([...live].map((name) => [name, Value.copy(variables[name])]))
 
 /**
- * A block given a part of a variable can grow the variable as a whole past
- * the size limits (append a deep list to a list nested deep inside it). The
- * variables it was handed are measured after it ran; when one passes a limit,
- * they are all put back as they were and the step fails with
- * SIZE_LIMIT_EXCEED, so no variable is kept larger than the limits allow
- * (R13.2).
+ * Variables handed to a block live change only when its step is DONE and
+ * they stay within the size limits. A failed step puts them back as they
+ * were, so forced steps that fail cannot grow them; and a block given a part
+ * of a variable can grow the variable as a whole past the limits (append a
+ * deep list to a list nested deep inside it), which fails the step with
+ * SIZE_LIMIT_EXCEED (R13.2).
  */
 const keepVariablesWithinLimits = (
   job: Job<any>,
@@ -415,11 +421,17 @@ const keepVariablesWithinLimits = (
   outcome: Outcome
 ): Outcome => {
   const { variables } = state
+  const putBack = () => {
+    for (const [name, value] of before) Value.setKey(variables, name, value)
+  }
+  if (outcome.status !== Status.DONE) {
+    putBack()
+    return outcome
+  }
   for (const name of before.keys()) {
-    if (!Object.hasOwn(variables, name)) continue
     const size = Size.measure(variables[name], job.sizeLimits)
     if (!Size.isViolation(size)) continue
-    for (const [known, value] of before) Value.setKey(variables, known, value)
+    putBack()
     return failure(
       new StepError.SizeLimitExceeded({
         limit: size.limit,
@@ -532,7 +544,7 @@ const done = (value: unknown, job: Job<any>, state: RunState): Outcome => {
     return failure(
       new StepError.SizeLimitExceeded({
         limit: "maxRetainedSize",
-        message: `result: the run would keep more than ${job.sizeLimits.maxRetainedSize} of step results`
+        message: `result: the run would keep more than ${job.sizeLimits.maxRetainedSize} of results and variables`
       })
     )
   }

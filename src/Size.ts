@@ -5,14 +5,25 @@
  * recursion, and stops as soon as a bound is passed, so its cost is at most
  * proportional to the bound.
  *
- * The total size counts string lengths plus a few units per number, key and
- * container: roughly the value's length as JSON. A value that refers to
- * itself counts forever, so it always passes its bounds.
+ * The total size counts string lengths, a few units per number and key, and
+ * `containerUnits` per list and dictionary: roughly the value's length as
+ * JSON, except that an empty container counts about what it costs in memory
+ * (a list of a million `{}` is small as text and large in the heap). A value
+ * that refers to itself counts forever, so it always passes its bounds.
  *
  * @since 0.1.0
  */
 import type { SizeLimits } from "./Limits.js"
 import * as Value from "./Value.js"
+
+/**
+ * What one list or dictionary counts towards the total size, besides its
+ * items: about its size in memory, in units of the bytes a character takes.
+ *
+ * @since 0.1.0
+ * @category measuring
+ */
+export const containerUnits = 16
 
 /**
  * Bounds for one measurement; any of them may be `Infinity`.
@@ -77,7 +88,7 @@ export const measure = (value: unknown, bounds: Bounds): number | Violation => {
         if (list.length > bounds.maxArrayLength) {
           return { limit: "maxArrayLength", message: `a list has more than ${bounds.maxArrayLength} items` }
         }
-        total += 2 + list.length
+        total += containerUnits + list.length
         for (let i = 0; i < list.length && total <= bounds.maxTotalSize; i++) {
           pending.push(list[i])
           depths.push(depth + 1)
@@ -89,7 +100,7 @@ export const measure = (value: unknown, bounds: Bounds): number | Violation => {
             message: `a dictionary has more than ${bounds.maxObjectKeys} keys`
           }
         }
-        total += 2
+        total += containerUnits
         for (const key of keys) {
           if (key.length > bounds.maxStringLength) return textTooLong(bounds)
           total += key.length + 4

@@ -11,6 +11,7 @@ import { Data, Effect, Either, JSONSchema, Schema } from "effect"
 import * as YAML from "yaml"
 import * as DecodeIssue from "./DecodeIssue.js"
 import * as Size from "./Size.js"
+import * as StepError from "./StepError.js"
 import * as Value from "./Value.js"
 
 /**
@@ -154,6 +155,8 @@ export interface LoadLimits {
    * parser takes a few hundred bytes of memory per node, far more than JSON.
    */
   readonly maxYamlNodes: number
+  /** Most steps a document may have; a job takes about a kilobyte per step. */
+  readonly maxSteps: number
 }
 
 /**
@@ -167,7 +170,8 @@ export const defaultLoadLimits: LoadLimits = {
   maxDepth: 128,
   maxSize: 10_000_000,
   maxAliases: 100,
-  maxYamlNodes: 200_000
+  maxYamlNodes: 200_000,
+  maxSteps: 100_000
 }
 
 /**
@@ -194,13 +198,18 @@ export const decode = (
   limits: LoadLimits = defaultLoadLimits
 ): Effect.Effect<Workflow, WorkflowLoadError> =>
   Effect.suspend(() => {
-    const problem = shapeProblem(input, limits)
-    if (problem !== undefined) return Effect.fail(single(problem))
-    return Either.match(decodeDocument(input), {
-      onLeft: (error) =>
-        Effect.fail(new WorkflowLoadError({ issues: DecodeIssue.fromParseError(error, "unknown key") })),
-      onRight: Effect.succeed
-    })
+    try {
+      const problem = shapeProblem(input, limits)
+      if (problem !== undefined) return Effect.fail(single(problem))
+      return Either.match(decodeDocument(input), {
+        onLeft: (error) =>
+          Effect.fail(new WorkflowLoadError({ issues: DecodeIssue.fromParseError(error, "unknown key") })),
+        onRight: Effect.succeed
+      })
+    } catch (error) {
+      // An already-parsed value can be anything: a getter or a proxy that throws is refused too.
+      return Effect.fail(single(`the document cannot be read: ${StepError.describe(error)}`))
+    }
   })
 
 /**
@@ -252,11 +261,15 @@ const parseJson = (text: string): Either.Either<unknown, string> => {
 }
 
 const parseYaml = (text: string, limits: LoadLimits): Either.Either<unknown, string> => {
-  const nodes = (text.match(/[,\n]|: |- /g) ?? []).length
+  const nodes = (text.match(/[,\n[{]|: |- /g) ?? []).length
   if (nodes > limits.maxYamlNodes) {
     return Either.left(
       `the YAML document has more than about ${limits.maxYamlNodes} nodes; use JSON for larger documents`
     )
+  }
+  if (flowDepth(text) > 8 * limits.maxDepth) {
+    // The parser recurses once per level of a flow collection, so this is refused before parsing.
+    return Either.left(`the YAML document is nested deeper than ${limits.maxDepth} levels`)
   }
   try {
     const document = YAML.parseDocument(text, {
@@ -272,6 +285,22 @@ const parseYaml = (text: string, limits: LoadLimits): Either.Either<unknown, str
   }
 }
 
+/**
+ * The deepest nesting of `[` and `{` in a text, counting every bracket (even
+ * one inside a quoted string, so it errs on the deep side: the caller allows
+ * far more than the depth limit).
+ */
+const flowDepth = (text: string): number => {
+  let depth = 0
+  let deepest = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code === 91 /* [ */ || code === 123 /* { */) deepest = Math.max(deepest, ++depth)
+    else if ((code === 93 /* ] */ || code === 125) /* } */ && depth > 0) depth--
+  }
+  return deepest
+}
+
 const single = (message: string) => new WorkflowLoadError({ issues: [{ path: "", message }] })
 
 /**
@@ -280,6 +309,10 @@ const single = (message: string) => new WorkflowLoadError({ issues: [{ path: "",
  * at every alias, and is refused as soon as the count passes the bound.
  */
 const shapeProblem = (input: unknown, limits: LoadLimits): string | undefined => {
+  const steps = Value.isPlainObject(input) ? input.steps : undefined
+  if (Array.isArray(steps) && steps.length > limits.maxSteps) {
+    return `the document has ${steps.length} steps, more than the limit of ${limits.maxSteps}`
+  }
   const measured = Size.measure(input, {
     ...Size.unbounded,
     maxDepth: limits.maxDepth,

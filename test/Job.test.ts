@@ -337,6 +337,18 @@ describe("R6.4 Pattern", () => {
     expect(pattern.matches("AAB(1)|[X]^$\\")).toBe(false)
   })
 
+  it("R6.4 R13.3 many stars match in time linear in the name, with no backtracking blowup", () => {
+    const pattern = Pattern.make("*?*?*?*?*?*?*?*?*?*?*?*?*?Z")
+    const name = "A".repeat(2_000)
+    // A backtracking matcher would not finish this within the test's time-out.
+    expect(pattern.matches(name)).toBe(false)
+    expect(pattern.matches(name + "Z")).toBe(true)
+    expect(Pattern.make("A*B*C").matches("AxxBxxC")).toBe(true)
+    expect(Pattern.make("A*B*C").matches("AxxCxxB")).toBe(false)
+    expect(Pattern.make("*AB").matches("AAB")).toBe(true)
+    expect(Pattern.make("?").matches("")).toBe(false)
+  })
+
   it("R6.4 a dot in a pattern is a literal dot", () => {
     expect(Pattern.make("TEXT.?").matches("TEXTXA")).toBe(false)
   })

@@ -8,6 +8,7 @@ import { Effect } from "effect"
 import * as Job from "../src/Job.js"
 import * as Run from "../src/Run.js"
 import type { JobResult } from "../src/Events.js"
+import * as Standard from "../src/blocks/Standard.js"
 import { registry } from "./support/blocks.js"
 
 const run = (document: unknown, options: Job.Options = {}) =>
@@ -190,9 +191,45 @@ describe("Variables", () => {
               push("{# v.small #}", "y".repeat(50), { forced: true })
             ]
           }
-          const result = yield* run(document, { sizeLimits: { maxTotalSize: 1_000 } })
+          const result = yield* run(document, { sizeLimits: { maxTotalSize: 1_030 } })
           expect(statuses(result)).toEqual(["DONE", "SIZE_LIMIT_EXCEED"])
           expect(result.variables).toEqual({ v: { big: "x".repeat(900), small: ["y".repeat(50)] } })
+        })
+    )
+
+    it.effect(
+      "R13.3 a failed step leaves the variables it was handed as they were, so forced steps cannot grow them",
+      () =>
+        Effect.gen(function* () {
+          const item = "x".repeat(50)
+          const result = yield* run(
+            {
+              variables: { list: [] },
+              steps: [1, 2, 3].map(() => push("{# list #}", item, { forced: true }))
+            },
+            { sizeLimits: { maxRetainedSize: 100 } }
+          )
+          expect(statuses(result)).toEqual(["DONE", "SIZE_LIMIT_EXCEED", "SIZE_LIMIT_EXCEED"])
+          expect(result.variables).toEqual({ list: [item] })
+        })
+    )
+
+    it.effect(
+      "R13.3 values stored with VARIABLE.SET count against maxRetainedSize before they are stored",
+      () =>
+        Effect.gen(function* () {
+          const set = (name: string) => ({
+            action: "VARIABLE.SET",
+            forced: true,
+            parameters: { name, value: "x".repeat(40) }
+          })
+          const job = yield* Job.load({ steps: [set("a"), set("b"), set("c")] }, Standard.standard, {
+            sizeLimits: { maxRetainedSize: 200 }
+          })
+          const result = yield* Run.run(job)
+          // each SET keeps 42 in the variable and 42 in its step result
+          expect(statuses(result)).toEqual(["DONE", "DONE", "SIZE_LIMIT_EXCEED"])
+          expect(Object.keys(result.variables)).toEqual(["a", "b"])
         })
     )
 

@@ -14,6 +14,7 @@ import * as Block from "../Block.js"
 import * as CurrentRun from "../CurrentRun.js"
 import * as Parameter from "../Parameter.js"
 import * as Path from "../Path.js"
+import * as Size from "../Size.js"
 import * as StepError from "../StepError.js"
 import * as Value from "../Value.js"
 import { ensureKeyCount } from "./internal/size.js"
@@ -33,13 +34,31 @@ const variablesFor = (name: string) =>
 
 const missing = (name: string) => invalid(`variable ${Value.preview(name)} does not exist`)
 
+/**
+ * Stores a copy of the value, once the run has room to keep it: stored
+ * values count against `maxRetainedSize` like step results, so no run of
+ * VARIABLE.SET steps can fill the heap (R13.3).
+ */
 const store = (variables: Record<string, unknown>, name: string, value: unknown) => {
-  const size = Object.hasOwn(variables, name) ? 0 : Object.keys(variables).length + 1
-  return ensureKeyCount(size).pipe(
-    Effect.map(() => {
+  const count = Object.hasOwn(variables, name) ? 0 : Object.keys(variables).length + 1
+  return ensureKeyCount(count).pipe(
+    Effect.zipRight(CurrentRun.CurrentRun),
+    Effect.flatMap((run) => {
+      const size = Size.measure(value, run.sizeLimits)
+      if (Size.isViolation(size)) {
+        return Effect.fail(new StepError.SizeLimitExceeded({ limit: size.limit, message: size.message }))
+      }
+      if (!run.reserve(size)) {
+        return Effect.fail(
+          new StepError.SizeLimitExceeded({
+            limit: "maxRetainedSize",
+            message: `the run would keep more than ${run.sizeLimits.maxRetainedSize} of results and variables`
+          })
+        )
+      }
       const stored = Value.copy(value)
       Value.setKey(variables, name, stored)
-      return stored
+      return Effect.succeed(stored)
     })
   )
 }

@@ -9,7 +9,7 @@
 import { Args, Command, Options } from "@effect/cli"
 import { NodeContext, NodeRuntime } from "@effect/platform-node"
 import { Console, Effect, Layer, Logger, LogLevel, Option } from "effect"
-import { readFile } from "node:fs/promises"
+import { readFile, stat } from "node:fs/promises"
 import { standard } from "../blocks/Standard.js"
 import * as Catalog from "../Catalog.js"
 import type { CurrentRun } from "../CurrentRun.js"
@@ -126,15 +126,39 @@ const loadJob = (flags: JobFlags) =>
 const formatOf = (file: string): Workflow.Format | undefined =>
   /\.json$/i.test(file) ? "json" : /\.ya?ml$/i.test(file) ? "yaml" : undefined
 
-const readDocument = (file: string) =>
-  Effect.tryPromise({
-    try: () => (file === "-" ? readStdin() : readFile(file, "utf8")),
-    catch: (error) => new Flags.UsageError({ message: `cannot read ${file}: ${(error as Error).message}` })
+/**
+ * The most bytes read of a document: four per character of the longest
+ * document loading accepts, so a larger file or stream is refused without
+ * being read whole (R13.3).
+ */
+const maxDocumentBytes = 4 * Workflow.defaultLoadLimits.maxLength
+
+const tooLong = () =>
+  new Workflow.WorkflowLoadError({
+    issues: [
+      { path: "", message: `the document is longer than ${Workflow.defaultLoadLimits.maxLength} characters` }
+    ]
   })
 
-const readStdin = async (): Promise<string> => {
+const readDocument = (file: string) =>
+  Effect.tryPromise({
+    try: () => (file === "-" ? readBounded(process.stdin) : readFileBounded(file)),
+    catch: (error) => new Flags.UsageError({ message: `cannot read ${file}: ${(error as Error).message}` })
+  }).pipe(Effect.flatMap((text) => (text === undefined ? Effect.fail(tooLong()) : Effect.succeed(text))))
+
+/** A file's text, or undefined when it has more than `maxDocumentBytes`. */
+const readFileBounded = async (path: string): Promise<string | undefined> =>
+  (await stat(path)).size > maxDocumentBytes ? undefined : readFile(path, "utf8")
+
+/** A stream's text, or undefined as soon as it passes `maxDocumentBytes`. */
+const readBounded = async (stream: AsyncIterable<unknown>): Promise<string | undefined> => {
   const chunks: Array<Buffer> = []
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  let bytes = 0
+  for await (const chunk of stream) {
+    bytes += (chunk as Buffer).length
+    if (bytes > maxDocumentBytes) return undefined
+    chunks.push(chunk as Buffer)
+  }
   return Buffer.concat(chunks).toString("utf8")
 }
 

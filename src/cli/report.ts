@@ -91,13 +91,21 @@ export const ofCheck = <R>(job: Job.Job<R>): Report => {
 }
 
 /**
- * A report as one JSON document. Throws (a RangeError) only when the report
- * is too large for one string, which the size limits make very unlikely.
+ * A report as one JSON document, indented; compact when the indented text
+ * would be too long for one string (indentation grows with depth). Throws (a
+ * RangeError) only when even that is too long, which the size limits make
+ * very unlikely.
  *
  * @since 0.1.0
  * @category rendering
  */
-export const toJson = (report: Report): string => JSON.stringify(report, Value.jsonReplacer, 2)
+export const toJson = (report: Report): string => {
+  try {
+    return JSON.stringify(report, Value.jsonReplacer, 2)
+  } catch {
+    return JSON.stringify(report, Value.jsonReplacer)
+  }
+}
 
 // ---- table ----
 

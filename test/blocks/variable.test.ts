@@ -78,6 +78,26 @@ describe("VARIABLE", () => {
       })
     )
 
+    it.effect("R13.3 a value the run has no room left to keep is SIZE_LIMIT_EXCEED, and is not stored", () =>
+      Effect.gen(function* () {
+        const variables: Record<string, unknown> = {}
+        const status = yield* Invocation.invoke(block("SET"), { name: "b", value: [1, 2, 3] }).pipe(
+          Effect.provideService(CurrentRun.CurrentRun, {
+            variables,
+            locals: {},
+            jobName: null,
+            jobId: null,
+            sizeLimits: Limits.defaultSizeLimits,
+            reserve: () => false
+          }),
+          Effect.either,
+          Effect.map(Either.match({ onLeft: (e) => StepError.statusOf(e).name, onRight: () => "DONE" }))
+        )
+        expect(status).toBe("SIZE_LIMIT_EXCEED")
+        expect(variables).toEqual({})
+      })
+    )
+
     it.effect("R13.2 a new variable past the key limit is SIZE_LIMIT_EXCEED", () =>
       Effect.gen(function* () {
         const variables: Record<string, unknown> = { a: 1 }
@@ -87,7 +107,8 @@ describe("VARIABLE", () => {
             locals: {},
             jobName: null,
             jobId: null,
-            sizeLimits: { ...Limits.defaultSizeLimits, maxObjectKeys: 1 }
+            sizeLimits: { ...Limits.defaultSizeLimits, maxObjectKeys: 1 },
+            reserve: () => true
           }),
           Effect.either,
           Effect.map(Either.match({ onLeft: (e) => StepError.statusOf(e).name, onRight: () => "DONE" }))

@@ -80,7 +80,10 @@ describe("loading bounds (R3.3, R13.3)", () => {
 describe("the retained size of a run (R13.2)", () => {
   it("Size.measure gives the size that check compares with maxTotalSize", () => {
     expect(Size.measure("abc", Limits.defaultSizeLimits)).toBe(5)
-    expect(Size.measure([1, "ab"], Limits.defaultSizeLimits)).toBe(2 + 2 + 8 + 4)
+    // a list: 16 for the container and 1 per item, 8 for a number, a text's length plus 2
+    expect(Size.measure([1, "ab"], Limits.defaultSizeLimits)).toBe(16 + 2 + 8 + 4)
+    // a dictionary: 16, and per key its length plus 4
+    expect(Size.measure({ a: {} }, Limits.defaultSizeLimits)).toBe(16 + 5 + 16)
     expect(Size.measure("x".repeat(11), { ...Limits.defaultSizeLimits, maxStringLength: 10 })).toEqual({
       limit: "maxStringLength",
       message: "a text is longer than 10 characters"
@@ -108,7 +111,7 @@ describe("the retained size of a run (R13.2)", () => {
         "SIZE_LIMIT_EXCEED",
         "SIZE_LIMIT_EXCEED"
       ])
-      expect(result.steps[2]!.error).toContain("more than 250 of step results")
+      expect(result.steps[2]!.error).toContain("more than 250 of results and variables")
     })
   )
 

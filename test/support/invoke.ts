@@ -29,7 +29,8 @@ export const invokeBlock = (
       locals,
       jobName: null,
       jobId: null,
-      sizeLimits: { ...Limits.defaultSizeLimits, ...sizeLimits }
+      sizeLimits: { ...Limits.defaultSizeLimits, ...sizeLimits },
+      reserve: () => true
     }),
     Effect.either,
     Effect.map(
