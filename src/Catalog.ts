@@ -55,6 +55,7 @@ type JsonSchemaNode = {
   readonly properties?: Record<string, JsonSchemaNode>
   readonly required?: ReadonlyArray<string>
   readonly $ref?: string
+  readonly enum?: ReadonlyArray<unknown>
 }
 
 /**
@@ -68,6 +69,8 @@ export const parameterSchema = (block: Block.Any): JsonSchemaNode =>
 
 const typeName = (node: JsonSchemaNode | undefined): string => {
   if (node === undefined) return "any"
+  // A choice among literals (Schema.Literal) shows the choices: "low" | "high".
+  if (node.enum !== undefined) return node.enum.map((choice) => Value.toJson(choice)).join(" | ")
   if (node.anyOf !== undefined) return node.anyOf.map(typeName).join(" | ")
   if (node.$ref !== undefined) return node.$ref.split("/").pop() ?? "any"
   const kind = Array.isArray(node.type) ? node.type.join(" | ") : (node.type as string | undefined)

@@ -7,14 +7,16 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Ajv } from "ajv"
 import type { ValidateFunction } from "ajv"
-import { FastCheck } from "effect"
+import { Effect, FastCheck, Schema } from "effect"
 import { execFile } from "node:child_process"
 import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { promisify } from "node:util"
 import * as YAML from "yaml"
+import * as Block from "../src/Block.js"
 import { standard } from "../src/blocks/Standard.js"
 import * as Catalog from "../src/Catalog.js"
+import * as Parameter from "../src/Parameter.js"
 import * as Registry from "../src/Registry.js"
 import { arbitraryWorkflow } from "../src/testing.js"
 import * as Workflow from "../src/Workflow.js"
@@ -212,6 +214,22 @@ describe("the parameter JSON Schemas of the catalog", () => {
 
     expect(join({ text1: "a", text2: "b" })).toBe(true)
     expect(join({ text1: "a", text2: "b", joinwith: "-" })).toBe(false)
+  })
+
+  it("shows a choice among literals as its choices, and an integer parameter's default and description", () => {
+    const block = Block.make({
+      name: "pick",
+      parameters: Schema.Struct({
+        level: Schema.Literal("low", "high"),
+        count: Parameter.withDefault(Parameter.integer.pipe(Parameter.describe("How many.")), 1)
+      }),
+      run: () => Effect.succeed(null)
+    })
+
+    const [level, count] = Catalog.describe(block).parameters
+
+    expect(level).toMatchObject({ name: "level", type: '"low" | "high"', required: true })
+    expect(count).toMatchObject({ name: "count", type: "integer", default: "1", description: "How many." })
   })
 
   it("is what `conduit blocks --format json` prints", { timeout: 60_000 }, async () => {
