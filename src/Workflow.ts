@@ -146,7 +146,10 @@ export interface LoadLimits {
   readonly maxLength: number
   /** Deepest nesting of arrays and objects anywhere in the document. */
   readonly maxDepth: number
-  /** Largest document once parsed, YAML aliases expanded: roughly its length as JSON. */
+  /**
+   * Largest document once parsed, YAML aliases expanded, counted as `Size`
+   * counts values: roughly its length as JSON, each list and object counting 16.
+   */
   readonly maxSize: number
   /** Most YAML aliases a document may use. */
   readonly maxAliases: number
@@ -168,7 +171,7 @@ export interface LoadLimits {
 export const defaultLoadLimits: LoadLimits = {
   maxLength: 10_000_000,
   maxDepth: 128,
-  maxSize: 10_000_000,
+  maxSize: 30_000_000,
   maxAliases: 100,
   maxYamlNodes: 200_000,
   maxSteps: 100_000
