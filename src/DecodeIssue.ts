@@ -71,6 +71,9 @@ export const format = (issues: ReadonlyArray<DecodeIssue>, separator: string): s
 export const formatPath = (path: ReadonlyArray<PropertyKey>): string =>
   path
     .map((key, index) =>
-      typeof key === "number" ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`
+      typeof key === "number" ? `[${key}]` : index === 0 ? clipKey(String(key)) : `.${clipKey(String(key))}`
     )
     .join("")
+
+/** Keys are user text, as long as a tag can make them: a path shows at most 40 characters of each. */
+const clipKey = (key: string): string => (key.length > 40 ? `${key.slice(0, 37)}...` : key)

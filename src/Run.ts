@@ -324,8 +324,18 @@ const record = (
 
 const failure = (error: StepError.StepError): Outcome => ({
   status: StepError.statusOf(error),
-  error: error.message
+  error: clipMessage(error.message)
 })
+
+/**
+ * The longest error message a step result keeps. Messages are not counted
+ * against `maxRetainedSize`, so one that quotes user data (a developer's
+ * block may) is cut here instead.
+ */
+const maxMessageLength = 2_000
+
+const clipMessage = (message: string): string =>
+  message.length > maxMessageLength ? `${message.slice(0, maxMessageLength - 3)}...` : message
 
 const defectOutcome = (step: PlannedStep<any>, defect: unknown): Effect.Effect<Outcome> =>
   Effect.as(

@@ -264,7 +264,7 @@ const parseJson = (text: string): Either.Either<unknown, string> => {
 }
 
 const parseYaml = (text: string, limits: LoadLimits): Either.Either<unknown, string> => {
-  const nodes = (text.match(/[,\n[{]|: |- /g) ?? []).length
+  const nodes = (text.match(/[,\n[{]|:\s|-\s/g) ?? []).length
   if (nodes > limits.maxYamlNodes) {
     return Either.left(
       `the YAML document has more than about ${limits.maxYamlNodes} nodes; use JSON for larger documents`
@@ -275,17 +275,44 @@ const parseYaml = (text: string, limits: LoadLimits): Either.Either<unknown, str
     return Either.left(`the YAML document is nested deeper than ${limits.maxDepth} levels`)
   }
   try {
+    // The parser's own check of unique keys takes time in the square of a mapping's size;
+    // `duplicateKey` does the same check in linear time.
     const document = YAML.parseDocument(text, {
       prettyErrors: false,
-      uniqueKeys: true,
+      uniqueKeys: false,
       merge: true,
       logLevel: "error"
     })
     if (document.errors.length > 0) return Either.left(`invalid YAML: ${document.errors[0]!.message}`)
+    const duplicate = duplicateKey(document)
+    if (duplicate !== undefined) {
+      return Either.left(`invalid YAML: Map keys must be unique (${Value.preview(duplicate)} is repeated)`)
+    }
     return Either.right(document.toJS({ maxAliasCount: limits.maxAliases }))
   } catch (error) {
     return Either.left(`invalid YAML: ${error instanceof Error ? error.message : String(error)}`)
   }
+}
+
+/** The first key that a YAML mapping repeats, if any (merge keys `<<` may repeat). */
+const duplicateKey = (document: YAML.Document): string | undefined => {
+  let duplicate: string | undefined
+  YAML.visit(document, {
+    Map(_, map) {
+      const seen = new Set<string>()
+      for (const item of map.items) {
+        const key = YAML.isScalar(item.key) ? String(item.key.value) : String(item.key)
+        if (key === "<<") continue
+        if (seen.has(key)) {
+          duplicate = key
+          return YAML.visit.BREAK
+        }
+        seen.add(key)
+      }
+      return undefined
+    }
+  })
+  return duplicate
 }
 
 /**

@@ -215,6 +215,25 @@ describe("Variables", () => {
     )
 
     it.effect(
+      "R13.3 a parameter name built from a long variable is clipped in the error, not copied whole",
+      () =>
+        Effect.gen(function* () {
+          const job = yield* Job.load(
+            {
+              variables: { k: "a".repeat(100_000) },
+              steps: [{ action: "LOGIC.TRUE", parameters: { "x{# k #}": 1 } }]
+            },
+            Standard.standard
+          )
+          const result = yield* Run.run(job)
+          expect(statuses(result)).toEqual(["INVALID_TYPE"])
+          expect(result.steps[0]!.error).toBe(
+            `x${"a".repeat(36)}...: unknown parameter: this block takes none`
+          )
+        })
+    )
+
+    it.effect(
       "R13.3 values stored with VARIABLE.SET count against maxRetainedSize before they are stored",
       () =>
         Effect.gen(function* () {

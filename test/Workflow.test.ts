@@ -274,11 +274,41 @@ describe("R3.3 malformed documents", () => {
     })
   )
 
-  it.effect("R3.3 YAML with a key written twice is refused", () =>
+  it.effect("R3.3 YAML with a key written twice is refused, at any depth, naming the key", () =>
     Effect.gen(function* () {
       const error = yield* Effect.flip(Workflow.parse("steps: []\nsteps: []\n"))
+      const nested = yield* Effect.flip(
+        Workflow.parse("steps:\n  - action: A\n    parameters: {x: 1, x: 2}\n")
+      )
 
-      expect(issuesOf(error)[0]).toMatch(/^invalid YAML: /)
+      expect(issuesOf(error)).toEqual(['invalid YAML: Map keys must be unique ("steps" is repeated)'])
+      expect(issuesOf(nested)).toEqual(['invalid YAML: Map keys must be unique ("x" is repeated)'])
+    })
+  )
+
+  it.effect("R3.3 R13.3 a YAML mapping with many keys loads in linear time", () =>
+    Effect.gen(function* () {
+      const keys = Array.from({ length: 50_000 }, (_, i) => `  k${i}: ${i}`).join("\n")
+
+      // The parser's own unique-key check would take tens of seconds here, past the test's time-out.
+      const workflow = yield* Workflow.parse(`variables:\n${keys}\nsteps: []\n`, "yaml")
+
+      expect(Object.keys(workflow.variables!)).toHaveLength(50_000)
+    })
+  )
+
+  it.effect("R13.3 tab-separated YAML keys count towards the node estimate", () =>
+    Effect.gen(function* () {
+      const keys = Array.from({ length: 30 }, (_, i) => `  k${i}:\t${i}`).join("\n")
+
+      const error = yield* Effect.flip(
+        Workflow.parse(`variables:\n${keys}\nsteps: []\n`, "yaml", {
+          ...Workflow.defaultLoadLimits,
+          maxYamlNodes: 40
+        })
+      )
+
+      expect(issuesOf(error)[0]).toContain("more than about 40 nodes")
     })
   )
 
