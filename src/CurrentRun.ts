@@ -1,7 +1,8 @@
 /**
  * The current run, as a service that the runtime provides to every block
  * (R4.3): its variables, the locals, the job's name and id, the size
- * limits in force, and the budget of what the run may keep. The VARIABLE blocks use it; so can developers' blocks.
+ * limits in force, and the budget of what the run may keep. The VARIABLE
+ * blocks use it; so can developers' blocks.
  *
  * @since 0.1.0
  */

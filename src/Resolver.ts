@@ -7,8 +7,8 @@
  * Values a tag reads from variables are handed over live, so in-place blocks
  * change the variable (R10.2); values from anywhere else (`job.variables` as
  * a whole too) are copied, so no block can change a local, a step result or
- * the contexts. A substituted
- * value is data and is never read again as a template (R9.8).
+ * the contexts. A substituted value is data and is never read again as a
+ * template (R9.8).
  *
  * Every resolution draws on a budget of work (see `Budget`), so that no
  * template, however short, makes the host walk or copy more than a bounded

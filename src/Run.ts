@@ -211,11 +211,7 @@ const startRun = <R>(job: Job<R>): Effect.Effect<RunState> =>
         jobName: job.name,
         jobId: job.id,
         sizeLimits: job.sizeLimits,
-        reserve: (size) => {
-          if (state.retained + size > job.sizeLimits.maxRetainedSize) return false
-          state.retained += size
-          return true
-        }
+        reserve: (size) => reserve(job, state, size)
       }
       const state: RunState = {
         failed: null,
@@ -389,11 +385,7 @@ const outcomeOf = <R>(
   const parameters = Resolver.resolve(step.compiled, { ...scope, live })
   if (Either.isLeft(parameters)) return failure(parameters.left)
   const tooLarge = Size.check(parameters.right, job.sizeLimits)
-  if (tooLarge !== undefined) {
-    return failure(
-      new StepError.SizeLimitExceeded({ limit: tooLarge.limit, message: `parameters: ${tooLarge.message}` })
-    )
-  }
+  if (tooLarge !== undefined) return failure(StepError.sizeViolation(tooLarge, "parameters"))
   if (live.size === 0)
     return invokeBlock(job, step, state, parameters.right as Record<string, unknown>, remaining)
 
@@ -443,10 +435,7 @@ const keepVariablesWithinLimits = (
     if (!Size.isViolation(size)) continue
     putBack()
     return failure(
-      new StepError.SizeLimitExceeded({
-        limit: size.limit,
-        message: `variable ${Value.preview(name)} would pass the size limits: ${size.message}`
-      })
+      StepError.sizeViolation(size, `variable ${Value.preview(name)} would pass the size limits`)
     )
   }
   return outcome
@@ -547,19 +536,22 @@ const awaitBlock = <R>(
 /** A block's value, checked (R13.2) and kept as a snapshot that no later block can change (R10.2). */
 const done = (value: unknown, job: Job<any>, state: RunState): Outcome => {
   const size = Size.measure(value, job.sizeLimits)
-  if (Size.isViolation(size)) {
-    return failure(new StepError.SizeLimitExceeded({ limit: size.limit, message: `result: ${size.message}` }))
+  if (Size.isViolation(size)) return failure(StepError.sizeViolation(size, "result"))
+  if (!reserve(job, state, size)) {
+    return failure(StepError.retainedSizeExceeded(job.sizeLimits.maxRetainedSize, "result"))
   }
-  if (state.retained + size > job.sizeLimits.maxRetainedSize) {
-    return failure(
-      new StepError.SizeLimitExceeded({
-        limit: "maxRetainedSize",
-        message: `result: the run would keep more than ${job.sizeLimits.maxRetainedSize} of results and variables`
-      })
-    )
-  }
-  state.retained += size
   return { status: Status.DONE, result: Value.copy(value === undefined ? null : value) }
+}
+
+/**
+ * Charges `size` to what the run keeps (`maxRetainedSize`), for a step result
+ * or, through `CurrentRun.reserve`, a value a block stores; false, charging
+ * nothing, when it would not fit.
+ */
+const reserve = (job: Job<any>, state: RunState, size: number): boolean => {
+  if (state.retained + size > job.sizeLimits.maxRetainedSize) return false
+  state.retained += size
+  return true
 }
 
 /** The outcome of a step whose `if` stops it, or undefined when it may run (R7.1, R9.9, R9.10). */

@@ -10,6 +10,7 @@
  * @since 0.1.0
  */
 import { Data, Effect } from "effect"
+import type { Violation } from "./Size.js"
 import * as Status from "./Status.js"
 import * as Value from "./Value.js"
 
@@ -149,6 +150,32 @@ export class SizeLimitExceeded extends Data.TaggedError("SizeLimitExceeded")<{
  */
 export const invalidArgument = (message: string): Effect.Effect<never, InvalidArgument> =>
   Effect.fail(new InvalidArgument({ message }))
+
+/**
+ * SIZE_LIMIT_EXCEED for a value that passes a size limit, as `Size.measure`
+ * found it; `what` says which value (`result`, `parameters`).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const sizeViolation = (violation: Violation, what?: string): SizeLimitExceeded =>
+  new SizeLimitExceeded({
+    limit: violation.limit,
+    message: what === undefined ? violation.message : `${what}: ${violation.message}`
+  })
+
+/**
+ * SIZE_LIMIT_EXCEED for a step whose result or stored value would take the
+ * run past `maxRetainedSize`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const retainedSizeExceeded = (maxRetainedSize: number, what: string): SizeLimitExceeded =>
+  new SizeLimitExceeded({
+    limit: "maxRetainedSize",
+    message: `${what}: the run would keep more than ${maxRetainedSize} of results and variables`
+  })
 
 /**
  * Every typed failure a step can end with.

@@ -216,6 +216,16 @@ export const decode = (
   })
 
 /**
+ * The load error for a document longer than `maxLength`, for a reader that
+ * stops before it has the whole text (the command line's).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export const documentTooLong = (limits: LoadLimits = defaultLoadLimits): WorkflowLoadError =>
+  single(`the document is longer than ${limits.maxLength} characters`)
+
+/**
  * Parses JSON or YAML text and decodes it as a workflow. Without a format,
  * text that starts with `{` or `[` is read as JSON (or, when it is not JSON,
  * as a YAML flow collection) and anything else as YAML.
@@ -229,9 +239,7 @@ export const parse = (
   limits: LoadLimits = defaultLoadLimits
 ): Effect.Effect<Workflow, WorkflowLoadError> =>
   Effect.suspend(() => {
-    if (text.length > limits.maxLength) {
-      return Effect.fail(single(`the document is longer than ${limits.maxLength} characters`))
-    }
+    if (text.length > limits.maxLength) return Effect.fail(documentTooLong(limits))
     const body = text.startsWith("\ufeff") ? text.slice(1) : text
     const parsed =
       format === "json"

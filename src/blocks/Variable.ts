@@ -45,16 +45,9 @@ const store = (variables: Record<string, unknown>, name: string, value: unknown)
     Effect.zipRight(CurrentRun.CurrentRun),
     Effect.flatMap((run) => {
       const size = Size.measure(value, run.sizeLimits)
-      if (Size.isViolation(size)) {
-        return Effect.fail(new StepError.SizeLimitExceeded({ limit: size.limit, message: size.message }))
-      }
+      if (Size.isViolation(size)) return Effect.fail(StepError.sizeViolation(size, "value"))
       if (!run.reserve(size)) {
-        return Effect.fail(
-          new StepError.SizeLimitExceeded({
-            limit: "maxRetainedSize",
-            message: `the run would keep more than ${run.sizeLimits.maxRetainedSize} of results and variables`
-          })
-        )
+        return Effect.fail(StepError.retainedSizeExceeded(run.sizeLimits.maxRetainedSize, "value"))
       }
       const stored = Value.copy(value)
       Value.setKey(variables, name, stored)

@@ -133,18 +133,15 @@ const formatOf = (file: string): Workflow.Format | undefined =>
  */
 const maxDocumentBytes = 4 * Workflow.defaultLoadLimits.maxLength
 
-const tooLong = () =>
-  new Workflow.WorkflowLoadError({
-    issues: [
-      { path: "", message: `the document is longer than ${Workflow.defaultLoadLimits.maxLength} characters` }
-    ]
-  })
-
 const readDocument = (file: string) =>
   Effect.tryPromise({
     try: () => (file === "-" ? readBounded(process.stdin) : readFileBounded(file)),
     catch: (error) => new Flags.UsageError({ message: `cannot read ${file}: ${(error as Error).message}` })
-  }).pipe(Effect.flatMap((text) => (text === undefined ? Effect.fail(tooLong()) : Effect.succeed(text))))
+  }).pipe(
+    Effect.flatMap((text) =>
+      text === undefined ? Effect.fail(Workflow.documentTooLong()) : Effect.succeed(text)
+    )
+  )
 
 /** A file's text, or undefined when it has more than `maxDocumentBytes`. */
 const readFileBounded = async (path: string): Promise<string | undefined> =>
