@@ -91,20 +91,32 @@ export const ofCheck = <R>(job: Job.Job<R>): Report => {
 }
 
 /**
- * A report as one JSON document, indented; compact when the indented text
- * would be too long for one string (indentation grows with depth). Throws (a
- * RangeError) only when even that is too long, which the size limits make
- * very unlikely.
+ * A report as one JSON document, indented four levels deep (enough for every
+ * step's fields and the first level of its result) and compact below that.
+ * Fully indented JSON grows with the depth of a value (a list nested sixty
+ * deep takes forty times its compact size); this way the report stays within
+ * a small factor of what the run keeps, which the size limits bound.
  *
  * @since 0.1.0
  * @category rendering
  */
-export const toJson = (report: Report): string => {
-  try {
-    return JSON.stringify(report, Value.jsonReplacer, 2)
-  } catch {
-    return JSON.stringify(report, Value.jsonReplacer)
+export const toJson = (report: Report): string => indented(report, 0)
+
+/** How many levels of the report are indented; values deeper are written compact. */
+const indentedLevels = 4
+
+const indented = (value: unknown, depth: number): string => {
+  const isList = Array.isArray(value)
+  if (depth >= indentedLevels || !(isList || Value.isPlainObject(value))) {
+    return JSON.stringify(value, Value.jsonReplacer) ?? "null"
   }
+  const entries = isList
+    ? value.map((item) => indented(item, depth + 1))
+    : Object.keys(value).map((key) => `${JSON.stringify(key)}: ${indented(value[key], depth + 1)}`)
+  if (entries.length === 0) return isList ? "[]" : "{}"
+  const inner = "  ".repeat(depth + 1)
+  const [open, close] = isList ? ["[", "]"] : ["{", "}"]
+  return `${open}\n${inner}${entries.join(`,\n${inner}`)}\n${"  ".repeat(depth)}${close}`
 }
 
 // ---- table ----
