@@ -178,14 +178,31 @@ interface Resolution {
   readonly limits: SizeLimits
   readonly budget: Budget
   readonly live: Set<string> | undefined
+  /** The copy made of each container read so far, so that two tags reading one value give one copy. */
+  copies: Map<object, unknown> | undefined
 }
 
 const resolution = (scope: Scope): Resolution => ({
   contexts: scope.contexts,
   limits: scope.limits,
   budget: scope.budget ?? makeBudget(scope.limits),
-  live: scope.live
+  live: scope.live,
+  copies: undefined
 })
+
+/**
+ * A copy of a container that is not live. Tags that read the same value in
+ * one resolution get the same copy, as Python's names would give the same
+ * object: `{: a :} is {: a :}` holds, and a block given it twice sees one list.
+ */
+const copyOnce = (r: Resolution, value: object): unknown => {
+  r.copies ??= new Map()
+  const known = r.copies.get(value)
+  if (known !== undefined) return known
+  const copied = Value.copy(value)
+  r.copies.set(value, copied)
+  return copied
+}
 
 type SizeLimitExceeded = StepError.SizeLimitExceeded
 
@@ -254,7 +271,7 @@ const resolveTemplateIn = (
   // truthiness or a key's text will walk it, and a step may read it many times (R13.3).
   const tooMuch = charge(r, Size.totalUpTo(value, r.budget.left))
   if (tooMuch !== undefined) return Either.left(tooMuch)
-  if (live === null) return Either.right(Value.copy(value))
+  if (live === null) return Either.right(copyOnce(r, value))
   r.live?.add(live)
   return Either.right(value)
 }

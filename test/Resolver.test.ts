@@ -608,6 +608,18 @@ describe("Resolver", () => {
       expect(value("{: rec.items :}", at)).toEqual([1, 2, 3])
     })
 
+    it("R10.2 R12 two tags reading one step result in one step give one copy, as Python gives one object", () => {
+      const at = fixture()
+      const both = value({ a: "{: rec.items :}", b: "{: rec.items :}", c: "{< list >}" }, at) as Record<
+        string,
+        Array<unknown>
+      >
+      expect(both["a"]).toBe(both["b"])
+      expect(both["a"]).not.toBe(at.contexts.steps["rec"]!.result)
+      both["a"]!.push(4)
+      expect(value("{: rec.items :}", at)).toEqual([1, 2, 3])
+    })
+
     it("R10.2 a literal list is copied on every resolution", () => {
       const compiled = Resolver.compile({ list: [1, 2] }, Limits.defaultSizeLimits)
       const scope = { contexts: fixture().contexts, limits: Limits.defaultSizeLimits }
